@@ -1,0 +1,40 @@
+"""Role permissions, granted by migrations.
+
+Each app's data migration grants its own permissions to the four role groups with ``grant`` so that
+what a role may do is written down where the models are. Functions here take the migration's
+historical ``apps`` so they keep working as models change.
+"""
+
+from django.contrib.auth.management import create_permissions
+
+from .choices import Role
+
+ALL_ROLES = tuple(Role)
+WRITERS = (Role.ADMINISTRATOR, Role.UNIT_LEAD, Role.STAFF)
+
+
+def ensure_permissions(apps, *app_labels: str) -> None:
+    """Create the content types and permissions of ``app_labels`` now rather than after migrate."""
+    for label in app_labels:
+        app_config = apps.get_app_config(label)
+        app_config.models_module = True
+        create_permissions(app_config, apps=apps, verbosity=0)
+        app_config.models_module = None
+
+
+def grant(apps, roles, app_label: str, codenames) -> None:
+    """Give every role in ``roles`` the permissions ``codenames`` of ``app_label``."""
+    Group = apps.get_model("auth", "Group")
+    Permission = apps.get_model("auth", "Permission")
+    permissions = list(Permission.objects.filter(content_type__app_label=app_label, codename__in=codenames))
+    missing = set(codenames) - {p.codename for p in permissions}
+    if missing:
+        raise LookupError(f"Unknown permissions for {app_label}: {sorted(missing)}")
+    for role in roles:
+        group, _ = Group.objects.get_or_create(name=Role(role).value)
+        group.permissions.add(*permissions)
+
+
+def model_permissions(models, actions=("view",)) -> list[str]:
+    """Codenames like ``view_goal`` for each model name and action."""
+    return [f"{action}_{model}" for model in models for action in actions]

@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Copy the front-end files listed in static/vendor/package.json from the npm registry into static/vendor/.
+set -euo pipefail
+here=$(cd "$(dirname "$0")/.." && pwd)
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+cp "$here/static/vendor/package.json" "$work/"
+(cd "$work" && npm install --no-audit --no-fund --ignore-scripts --silent)
+m="$work/node_modules"
+v="$here/static/vendor"
+rm -rf "$v/bootstrap" "$v/bootstrap-icons" "$v/htmx" "$v/chartjs"
+mkdir -p "$v/bootstrap" "$v/bootstrap-icons/fonts" "$v/htmx" "$v/chartjs"
+cp "$m/bootstrap/dist/css/bootstrap.min.css" "$m/bootstrap/dist/css/bootstrap.min.css.map" "$v/bootstrap/"
+cp "$m/bootstrap/dist/js/bootstrap.bundle.min.js" "$m/bootstrap/dist/js/bootstrap.bundle.min.js.map" "$v/bootstrap/"
+cp "$m/bootstrap/LICENSE" "$v/bootstrap/"
+cp "$m/bootstrap-icons/font/bootstrap-icons.min.css" "$v/bootstrap-icons/"
+cp "$m/bootstrap-icons/font/fonts/bootstrap-icons.woff2" "$m/bootstrap-icons/font/fonts/bootstrap-icons.woff" \
+  "$v/bootstrap-icons/fonts/"
+cp "$m/bootstrap-icons/LICENSE" "$v/bootstrap-icons/"
+cp "$m/htmx.org/dist/htmx.min.js" "$m/htmx.org/LICENSE" "$v/htmx/"
+cp "$m/chart.js/dist/chart.umd.min.js" "$m/chart.js/LICENSE.md" "$v/chartjs/" 2>/dev/null \
+  || cp "$m/chart.js/dist/chart.umd.js" "$m/chart.js/LICENSE.md" "$v/chartjs/"
+node -e 'const p=require(process.argv[1]+"/package.json");for(const d of Object.keys(p.dependencies)){const v=require(process.argv[2]+"/"+d+"/package.json").version;console.log(d+" "+v)}' "$v" "$m" > "$v/VERSIONS"
+cat "$v/VERSIONS"

@@ -1,0 +1,14 @@
+"""Top-level URLs. No language prefix: each person's language comes from their own choice."""
+
+from django.contrib import admin
+from django.urls import include, path
+
+from .health import healthz
+
+urlpatterns = [
+    path("healthz", healthz, name="healthz"),
+    path("accounts/", include("accounts.urls")),
+    path("admin/", admin.site.urls),
+    path("", include("strategy.urls")),
+    path("", include("reports.urls")),
+]

@@ -1,0 +1,55 @@
+import pytest
+from django.test import Client
+
+from accounts.choices import Role
+from tests.factories.accounts import UserFactory
+
+
+@pytest.fixture(autouse=True)
+def plain_http(settings):
+    """The test client and the live test server speak plain HTTP, and static files are not collected."""
+    settings.SECURE_SSL_REDIRECT = False
+    settings.SESSION_COOKIE_SECURE = False
+    settings.CSRF_COOKIE_SECURE = False
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
+
+
+@pytest.fixture
+def make_user(db):
+    def make(role=Role.STAFF, **kwargs):
+        return UserFactory(role=role, **kwargs)
+
+    return make
+
+
+@pytest.fixture
+def staff_user(make_user):
+    return make_user(Role.STAFF)
+
+
+MODEL_BACKEND = "django.contrib.auth.backends.ModelBackend"
+
+
+@pytest.fixture
+def sign_in(db):
+    """A test client signed in as ``user`` (axes' backend comes first in settings, but cannot load users)."""
+
+    def make(user, client=None):
+        client = client or Client()
+        client.force_login(user, backend=MODEL_BACKEND)
+        return client
+
+    return make
+
+
+@pytest.fixture
+def client_for(make_user, sign_in):
+    """A signed-in test client for a new person with the given role."""
+
+    def make(role=Role.STAFF, **kwargs):
+        return sign_in(make_user(role, **kwargs))
+
+    return make

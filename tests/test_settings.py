@@ -1,0 +1,61 @@
+import os
+import secrets
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def python_says(code, **env_overrides):
+    """What the project's settings print in a fresh process with the given environment."""
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "cec_engage.settings", **env_overrides}
+    script = f"import django; django.setup(); from django.conf import settings; print({code})"
+    result = subprocess.run([sys.executable, "-c", script], cwd=ROOT, env=env, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    return result.stdout.strip()
+
+
+def run_manage(*args, **env_overrides):
+    env = {**os.environ, **env_overrides}
+    return subprocess.run(
+        [sys.executable, "manage.py", *args], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120
+    )
+
+
+def test_check_deploy_is_clean_with_production_values():
+    result = run_manage(
+        "check",
+        "--deploy",
+        "--fail-level",
+        "WARNING",
+        DEBUG="0",
+        SECRET_KEY=secrets.token_urlsafe(50),
+        ALLOWED_HOSTS="engage.cec.org",
+        DATABASE_URL="postgres://cec:secret@db.internal:5432/cec_engage",
+        REDIS_URL="redis://redis.internal:6379/0",
+        EMAIL_URL="smtp+tls://mailer:secret@smtp.cec.org:587",
+        DEFAULT_FROM_EMAIL="CEC Engage <engage@cec.org>",
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "System check identified no issues" in result.stdout
+    assert "WARNING" not in result.stderr
+
+
+def test_debug_is_off_unless_asked_for():
+    assert python_says("settings.DEBUG", DEBUG="") == "False"
+
+
+def test_tasks_run_inline_without_a_broker_and_through_redis_with_one():
+    assert python_says("settings.CELERY_TASK_ALWAYS_EAGER", REDIS_URL="") == "True"
+    assert python_says("settings.CELERY_TASK_ALWAYS_EAGER", REDIS_URL="redis://127.0.0.1:6379/0") == "False"
+
+
+def test_celery_defaults_are_reliable():
+    from django.conf import settings
+
+    assert settings.CELERY_TASK_ACKS_LATE is True
+    assert settings.CELERY_TASK_REJECT_ON_WORKER_LOST is True
+    assert settings.CELERY_WORKER_PREFETCH_MULTIPLIER == 1
+    assert settings.CELERY_BROKER_TRANSPORT_OPTIONS["visibility_timeout"] > settings.CELERY_TASK_TIME_LIMIT
+    assert "purge-expired-sessions" in settings.CELERY_BEAT_SCHEDULE
