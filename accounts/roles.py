@@ -17,9 +17,13 @@ def ensure_permissions(apps, *app_labels: str) -> None:
     """Create the content types and permissions of ``app_labels`` now rather than after migrate."""
     for label in app_labels:
         app_config = apps.get_app_config(label)
-        app_config.models_module = True
-        create_permissions(app_config, apps=apps, verbosity=0)
-        app_config.models_module = None
+        # A migration's app configs have no models module, and create_permissions skips those.
+        models_module = getattr(app_config, "models_module", None)
+        app_config.models_module = models_module or True
+        try:
+            create_permissions(app_config, apps=apps, verbosity=0)
+        finally:
+            app_config.models_module = models_module
 
 
 def grant(apps, roles, app_label: str, codenames) -> None:
@@ -38,3 +42,21 @@ def grant(apps, roles, app_label: str, codenames) -> None:
 def model_permissions(models, actions=("view",)) -> list[str]:
     """Codenames like ``view_goal`` for each model name and action."""
     return [f"{action}_{model}" for model in models for action in actions]
+
+
+FRAME_MODELS = [
+    "goal", "objective", "action", "pillar", "areaofrelevance", "keyprinciple", "corevalue", "unit", "initiative",
+]
+
+
+def create_roles(apps) -> None:
+    """The four groups, with what each may do with the frame and with people; safe to run again."""
+    Group = apps.get_model("auth", "Group")
+    for role in ALL_ROLES:
+        Group.objects.get_or_create(name=role.value)
+    ensure_permissions(apps, "strategy", "accounts", "auth")
+    # Everyone reads the frame; only Administrators edit it (in the administration site).
+    grant(apps, ALL_ROLES, "strategy", model_permissions(FRAME_MODELS))
+    grant(apps, ["Administrator"], "strategy", model_permissions(FRAME_MODELS, ("add", "change", "delete")))
+    grant(apps, ["Administrator"], "accounts", model_permissions(["user"], ("view", "add", "change")))
+    grant(apps, ["Administrator"], "auth", model_permissions(["group"], ("view",)))

@@ -1,20 +1,30 @@
 import pytest
-from django.test import Client
+from django.conf import settings as django_settings
+from django.test import Client, override_settings
 
 from accounts.choices import Role
 from tests.factories.accounts import UserFactory
 
 
-@pytest.fixture(autouse=True)
-def plain_http(settings):
-    """The test client and the live test server speak plain HTTP, and static files are not collected."""
-    settings.SECURE_SSL_REDIRECT = False
-    settings.SESSION_COOKIE_SECURE = False
-    settings.CSRF_COOKIE_SECURE = False
-    settings.STORAGES = {
-        **settings.STORAGES,
-        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+@pytest.fixture(scope="session", autouse=True)
+def plain_http():
+    """The test client and the live test server speak plain HTTP, and static files are not collected.
+
+    Session-wide and before any other fixture, because the live server builds its middleware (which
+    reads these settings once) when it starts.
+    """
+    overrides = {
+        "SECURE_SSL_REDIRECT": False,
+        "SESSION_COOKIE_SECURE": False,
+        "CSRF_COOKIE_SECURE": False,
+        "SECURE_HSTS_SECONDS": 0,
+        "STORAGES": {
+            **django_settings.STORAGES,
+            "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+        },
     }
+    with override_settings(**overrides):
+        yield
 
 
 @pytest.fixture

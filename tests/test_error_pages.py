@@ -48,7 +48,7 @@ def test_an_expired_form_gets_a_page_not_a_bare_error(make_user):
 
 @pytest.mark.django_db
 @pytest.mark.urls("tests.test_error_pages")
-def test_a_server_error_gets_a_page_in_french(make_user):
+def test_a_server_error_gets_a_page_in_french(sign_in, make_user):
     client = sign_in(make_user(Role.STAFF, preferred_language="fr"), Client(raise_request_exception=False))
     response = client.get("/boom/")
     assert response.status_code == 500

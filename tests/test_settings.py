@@ -10,6 +10,7 @@ ROOT = Path(__file__).resolve().parent.parent
 def python_says(code, **env_overrides):
     """What the project's settings print in a fresh process with the given environment."""
     env = {**os.environ, "DJANGO_SETTINGS_MODULE": "cec_engage.settings", **env_overrides}
+    env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
     script = f"import django; django.setup(); from django.conf import settings; print({code})"
     result = subprocess.run([sys.executable, "-c", script], cwd=ROOT, env=env, capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
@@ -18,6 +19,7 @@ def python_says(code, **env_overrides):
 
 def run_manage(*args, **env_overrides):
     env = {**os.environ, **env_overrides}
+    env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)  # set for the browser tests' own process only
     return subprocess.run(
         [sys.executable, "manage.py", *args], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120
     )

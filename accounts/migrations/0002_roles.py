@@ -2,23 +2,11 @@
 
 from django.db import migrations
 
-from accounts.roles import ALL_ROLES, ensure_permissions, grant, model_permissions
-
-FRAME_MODELS = [
-    "goal", "objective", "action", "pillar", "areaofrelevance", "keyprinciple", "corevalue", "unit", "initiative",
-]
+from accounts.roles import create_roles
 
 
-def create_roles(apps, schema_editor):
-    Group = apps.get_model("auth", "Group")
-    for role in ALL_ROLES:
-        Group.objects.get_or_create(name=role.value)
-    ensure_permissions(apps, "strategy", "accounts", "auth")
-    # Everyone reads the frame; only Administrators edit it (in the administration site).
-    grant(apps, ALL_ROLES, "strategy", model_permissions(FRAME_MODELS))
-    grant(apps, ["Administrator"], "strategy", model_permissions(FRAME_MODELS, ("add", "change", "delete")))
-    grant(apps, ["Administrator"], "accounts", model_permissions(["user"], ("view", "add", "change")))
-    grant(apps, ["Administrator"], "auth", model_permissions(["group"], ("view",)))
+def forwards(apps, schema_editor):
+    create_roles(apps)
 
 
 class Migration(migrations.Migration):
@@ -29,4 +17,4 @@ class Migration(migrations.Migration):
         ("contenttypes", "0002_remove_content_type_name"),
     ]
 
-    operations = [migrations.RunPython(create_roles, migrations.RunPython.noop)]
+    operations = [migrations.RunPython(forwards, migrations.RunPython.noop)]
