@@ -8,7 +8,7 @@ from .choices import Role
 from .models import User
 from .services import user_assign_role
 
-DEMO_PASSWORD = "cec-engage-demo"  # local demo only: seed_demo refuses to run unless DEBUG is on
+DEMO_PASSWORD = "cec-engage-demo"  # noqa: S105 - local demo only: seed_demo runs only with DEBUG on
 
 DEMO_PEOPLE = [
     # email, full name, unit code, role, language

@@ -45,7 +45,15 @@ def model_permissions(models, actions=("view",)) -> list[str]:
 
 
 FRAME_MODELS = [
-    "goal", "objective", "action", "pillar", "areaofrelevance", "keyprinciple", "corevalue", "unit", "initiative",
+    "goal",
+    "objective",
+    "action",
+    "pillar",
+    "areaofrelevance",
+    "keyprinciple",
+    "corevalue",
+    "unit",
+    "initiative",
 ]
 
 

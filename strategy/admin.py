@@ -2,7 +2,17 @@
 
 from django.contrib import admin
 
-from .models import Action, AreaOfRelevance, CoreValue, Goal, Initiative, KeyPrinciple, Objective, Pillar, Unit
+from .models import (
+    Action,
+    AreaOfRelevance,
+    CoreValue,
+    Goal,
+    Initiative,
+    KeyPrinciple,
+    Objective,
+    Pillar,
+    Unit,
+)
 
 
 class ObjectiveInline(admin.StackedInline):

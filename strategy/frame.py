@@ -21,9 +21,7 @@ def load_frame(apps) -> None:
     Initiative = apps.get_model("strategy", "Initiative")
 
     for goal_data in frame_data.GOALS:
-        goal, _ = Goal.objects.update_or_create(
-            number=goal_data["number"], defaults=texts("title", goal_data["title"])
-        )
+        goal, _ = Goal.objects.update_or_create(number=goal_data["number"], defaults=texts("title", goal_data["title"]))
         for position, objective_data in enumerate(goal_data["objectives"], start=1):
             objective, _ = Objective.objects.update_or_create(
                 code=objective_data["code"],
@@ -42,7 +40,11 @@ def load_frame(apps) -> None:
     for position, pillar_data in enumerate(frame_data.PILLARS, start=1):
         pillar, _ = Pillar.objects.update_or_create(
             code=pillar_data["code"],
-            defaults={"kind": pillar_data["kind"], "position": position, **texts("name", pillar_data["name"])},
+            defaults={
+                "kind": pillar_data["kind"],
+                "position": position,
+                **texts("name", pillar_data["name"]),
+            },
         )
         for area_position, area_data in enumerate(pillar_data["areas"], start=1):
             AreaOfRelevance.objects.update_or_create(

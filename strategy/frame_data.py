@@ -26,10 +26,7 @@ GOALS = [
         "number": 1,
         "title": {
             "en": "Establish a systematic approach for engaging the private sector in CEC activities",
-            "fr": (
-                "Établir une approche systématique pour mobiliser le secteur privé dans les activités de la "
-                "CCE"
-            ),
+            "fr": ("Établir une approche systématique pour mobiliser le secteur privé dans les activités de la CCE"),
             "es": (
                 "Establecer un enfoque sistemático para propiciar la participación del sector privado en las "
                 "actividades de la CCA"
@@ -245,10 +242,7 @@ GOALS = [
         "title": {
             "en": "Reinvigorate the CEC’s engagement efforts with the business community",
             "fr": "Redynamiser les efforts de mobilisation de la CCE auprès du milieu des affaires",
-            "es": (
-                "Revitalizar los esfuerzos de la CCA para propiciar la participación de la comunidad "
-                "empresarial"
-            ),
+            "es": ("Revitalizar los esfuerzos de la CCA para propiciar la participación de la comunidad empresarial"),
         },
         "objectives": [
             {
@@ -259,9 +253,7 @@ GOALS = [
                         "Les parties prenantes du secteur privé seront de plus en plus conscientes de la "
                         "valeur des travaux de la CCE"
                     ),
-                    "es": (
-                        "Los actores del sector privado conocerán cada vez más el valor del trabajo de la CCA"
-                    ),
+                    "es": ("Los actores del sector privado conocerán cada vez más el valor del trabajo de la CCA"),
                 },
                 "actions": [
                     {
@@ -480,13 +472,8 @@ GOALS = [
         "number": 4,
         "title": {
             "en": "Increase the impact of CEC initiatives by leveraging private sector resources",
-            "fr": (
-                "Accroître l’impact des initiatives de la CCE en tirant parti des ressources du secteur privé"
-            ),
-            "es": (
-                "Aumentar el impacto de las iniciativas de la CCA aprovechando los recursos del sector "
-                "privado"
-            ),
+            "fr": ("Accroître l’impact des initiatives de la CCE en tirant parti des ressources du secteur privé"),
+            "es": ("Aumentar el impacto de las iniciativas de la CCA aprovechando los recursos del sector privado"),
         },
         "objectives": [
             {
@@ -559,10 +546,7 @@ PILLARS = [
                 },
                 "text": {
                     "en": "Water efficiency practices and standards in the public and private sectors",
-                    "fr": (
-                        "Pratiques et normes d’utilisation efficace de l’eau dans les secteurs public et "
-                        "privé"
-                    ),
+                    "fr": ("Pratiques et normes d’utilisation efficace de l’eau dans les secteurs public et privé"),
                     "es": "Prácticas y normas de uso eficiente del agua en los sectores público y privado",
                 },
             },
@@ -960,16 +944,14 @@ PILLARS = [
                 },
                 "text": {
                     "en": (
-                        "Promoting the use of self-generated renewable and clean energy in disadvantaged "
-                        "communities"
+                        "Promoting the use of self-generated renewable and clean energy in disadvantaged communities"
                     ),
                     "fr": (
                         "Promotion de l’utilisation d’énergie propre et renouvelable autoproduite dans les "
                         "collectivités défavorisées"
                     ),
                     "es": (
-                        "Promoción del uso de energía limpia y renovable autogenerada en comunidades "
-                        "desfavorecidas"
+                        "Promoción del uso de energía limpia y renovable autogenerada en comunidades desfavorecidas"
                     ),
                 },
             },
@@ -1410,13 +1392,9 @@ INITIATIVES = [
         "name": {
             "en": "Improving Conditions for Green Building Construction in North America",
             "fr": (
-                "Amélioration des conditions propices à la construction de bâtiments écologiques en Amérique "
-                "du Nord"
+                "Amélioration des conditions propices à la construction de bâtiments écologiques en Amérique du Nord"
             ),
-            "es": (
-                "Mejora de las condiciones para la construcción de edificaciones sustentables en América del "
-                "Norte"
-            ),
+            "es": ("Mejora de las condiciones para la construcción de edificaciones sustentables en América del Norte"),
         },
         "kind": "past",
         "status": "completed",

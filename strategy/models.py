@@ -14,7 +14,6 @@ from .choices import InitiativeKind, InitiativeStatus, PillarKind
 from .translation import Translated
 
 
-
 class Goal(models.Model):
     """One of the four strategic goals (section 5.3)."""
 
@@ -205,8 +204,7 @@ class Initiative(models.Model):
     """
 
     PSE_QUESTION = _(
-        "What are the potential opportunities to engage and/or collaborate with the private sector "
-        "in this initiative?"
+        "What are the potential opportunities to engage and/or collaborate with the private sector in this initiative?"
     )
 
     code = models.SlugField(_("code"), max_length=60, unique=True)
@@ -218,13 +216,16 @@ class Initiative(models.Model):
     start_year = models.PositiveSmallIntegerField(_("start year"), null=True, blank=True)
     end_year = models.PositiveSmallIntegerField(_("end year"), null=True, blank=True)
     unit = models.ForeignKey(
-        Unit, on_delete=models.PROTECT, null=True, blank=True, related_name="initiatives", verbose_name=_("unit")
+        Unit,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="initiatives",
+        verbose_name=_("unit"),
     )
     pillars = models.ManyToManyField(Pillar, blank=True, related_name="initiatives", verbose_name=_("pillars"))
     description = models.TextField(_("description"), blank=True)
-    private_sector_engagement = models.TextField(
-        _("private sector engagement"), blank=True, help_text=PSE_QUESTION
-    )
+    private_sector_engagement = models.TextField(_("private sector engagement"), blank=True, help_text=PSE_QUESTION)
 
     name = Translated()
 

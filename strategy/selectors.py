@@ -19,9 +19,7 @@ def frame_goals() -> QuerySet[Goal]:
 
 def frame_pillars() -> QuerySet[Pillar]:
     """Pillars, then cross-cutting approaches, each with its areas of relevance."""
-    return Pillar.objects.prefetch_related(
-        Prefetch("areas", queryset=AreaOfRelevance.objects.order_by("position"))
-    )
+    return Pillar.objects.prefetch_related(Prefetch("areas", queryset=AreaOfRelevance.objects.order_by("position")))
 
 
 def key_principles() -> QuerySet[KeyPrinciple]:

@@ -42,4 +42,12 @@ def test_no_import_runs_back_up(package):
 
 def test_the_wiring_holds_only_wiring():
     modules = {path.name for path in (ROOT / "cec_engage").glob("*.py")}
-    assert modules <= {"__init__.py", "settings.py", "urls.py", "celery.py", "wsgi.py", "asgi.py", "health.py"}
+    assert modules <= {
+        "__init__.py",
+        "settings.py",
+        "urls.py",
+        "celery.py",
+        "wsgi.py",
+        "asgi.py",
+        "health.py",
+    }

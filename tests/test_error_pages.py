@@ -18,7 +18,11 @@ urlpatterns = [path("boom/", boom)]
 @pytest.mark.django_db
 @pytest.mark.parametrize(
     ("language", "text"),
-    [("en", "We cannot find that page"), ("fr", "Nous ne trouvons pas cette page"), ("es", "No encontramos esta página")],
+    [
+        ("en", "We cannot find that page"),
+        ("fr", "Nous ne trouvons pas cette page"),
+        ("es", "No encontramos esta página"),
+    ],
 )
 def test_a_missing_page_speaks_the_persons_language(sign_in, make_user, language, text):
     client = sign_in(make_user(Role.STAFF, preferred_language=language))

@@ -13,15 +13,20 @@ READ_PAGES = ["reports:home", "strategy:frame", "strategy:initiative_list", "pre
 
 @pytest.mark.django_db
 def test_the_four_roles_exist_as_groups_with_permissions():
-    groups = {g.name: {f"{p.content_type.app_label}.{p.codename}" for p in g.permissions.all()}
-              for g in Group.objects.prefetch_related("permissions__content_type")}
+    groups = {
+        g.name: {f"{p.content_type.app_label}.{p.codename}" for p in g.permissions.all()}
+        for g in Group.objects.prefetch_related("permissions__content_type")
+    }
     assert set(groups) == {role.value for role in Role}
     for role in Role:
         assert "strategy.view_goal" in groups[role.value]
     assert "strategy.change_goal" in groups[Role.ADMINISTRATOR.value]
     for role in (Role.UNIT_LEAD, Role.STAFF, Role.VIEWER):
-        assert not any(p.split(".")[1].startswith(("add_", "change_", "delete_")) for p in groups[role.value]
-                       if p.startswith("strategy."))
+        assert not any(
+            p.split(".")[1].startswith(("add_", "change_", "delete_"))
+            for p in groups[role.value]
+            if p.startswith("strategy.")
+        )
 
 
 @pytest.mark.django_db

@@ -3,9 +3,8 @@
 import re
 
 import pytest
-from playwright.sync_api import expect
-
 from django.utils import translation
+from playwright.sync_api import expect
 
 from accounts.choices import Role
 from strategy.models import Goal

@@ -6,7 +6,17 @@ from django.utils import translation
 
 from accounts.choices import Role
 from strategy.choices import PillarKind
-from strategy.models import Action, AreaOfRelevance, CoreValue, Goal, Initiative, KeyPrinciple, Objective, Pillar, Unit
+from strategy.models import (
+    Action,
+    AreaOfRelevance,
+    CoreValue,
+    Goal,
+    Initiative,
+    KeyPrinciple,
+    Objective,
+    Pillar,
+    Unit,
+)
 from tests.factories.strategy import InitiativeFactory
 
 LANGS = ("en", "fr", "es")
@@ -35,7 +45,11 @@ def test_pillars_approaches_principles_values_units_and_initiatives_are_loaded()
     assert AreaOfRelevance.objects.filter(pillar__code="clean-air-land-water").count() == 8
     assert KeyPrinciple.objects.count() == 4
     assert list(CoreValue.objects.values_list("code", flat=True)) == [
-        "integrity", "transparency", "inclusiveness", "collaboration", "excellence"
+        "integrity",
+        "transparency",
+        "inclusiveness",
+        "collaboration",
+        "excellence",
     ]
     assert Unit.objects.filter(name_en="Private Sector Engagement Unit").exists()
     assert Initiative.objects.get(code="prtr").start_year == 1996

@@ -8,9 +8,7 @@ class Command(BaseCommand):
     help = "Load the local demo: one account per role (and, as the apps land, a register drawn from real public lists)."
 
     def add_arguments(self, parser):
-        parser.add_argument(
-            "--force", action="store_true", help="Run even with DEBUG off (never on a real server)."
-        )
+        parser.add_argument("--force", action="store_true", help="Run even with DEBUG off (never on a real server).")
 
     def handle(self, *args, force=False, **options):
         if not settings.DEBUG and not force:
