@@ -39,8 +39,8 @@ def test_without_a_broker_tasks_run_inline():
 @pytest.mark.django_db(transaction=True)
 def test_a_real_worker_runs_the_purge_through_redis():
     if not os.environ.get("REDIS_URL"):
-        if os.environ.get("CI"):
-            pytest.fail("CI must run the worker test with REDIS_URL set")
+        if os.environ.get("CI") and os.environ.get("DATABASE_URL"):
+            pytest.fail("CI's PostgreSQL pass must set REDIS_URL so a real worker runs")
         pytest.skip("REDIS_URL is not set: no broker to send the task through")
     from celery.contrib.testing.worker import start_worker
 
