@@ -1,0 +1,23 @@
+from .contacts import Affiliation, Contact
+from .engagement import Commitment, LevelChange
+from .interactions import FollowUp, Interaction, InteractionOrganization
+from .organizations import Organization, OrganizationSector
+from .reference import InteractionType, LadderSettings, NaicsCode, NaicsLevel, Region, Tag
+
+__all__ = [
+    "Affiliation",
+    "Commitment",
+    "Contact",
+    "FollowUp",
+    "Interaction",
+    "InteractionOrganization",
+    "InteractionType",
+    "LadderSettings",
+    "LevelChange",
+    "NaicsCode",
+    "NaicsLevel",
+    "Organization",
+    "OrganizationSector",
+    "Region",
+    "Tag",
+]

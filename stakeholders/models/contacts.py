@@ -1,0 +1,96 @@
+"""People at organizations, with their consent to be contacted (CASL, CAN-SPAM, LFPDPPP)."""
+
+from django.db import models
+from django.db.models.functions import Lower
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from ..choices import AdvisoryCommittee, Country, LanguageChoice
+from .organizations import Organization
+
+
+class ContactQuerySet(models.QuerySet):
+    def reachable(self):
+        """Contacts who consented and have not opted out: the only ones invitations go to."""
+        return self.filter(consent_given=True, opted_out=False).exclude(email="")
+
+
+class Contact(models.Model):
+    """A person at an organization. When they move, ``Affiliation`` keeps where they were."""
+
+    full_name = models.CharField(_("name"), max_length=200)
+    job_title = models.CharField(_("title"), max_length=200, blank=True)
+    organization = models.ForeignKey(
+        Organization, on_delete=models.PROTECT, related_name="contacts", verbose_name=_("organization")
+    )
+    email = models.EmailField(_("email"), blank=True)
+    phone = models.CharField(_("phone"), max_length=40, blank=True)
+    preferred_language = models.CharField(
+        _("preferred language"), max_length=2, choices=LanguageChoice.choices, default=LanguageChoice.ENGLISH
+    )
+    country = models.CharField(_("country"), max_length=2, choices=Country.choices, blank=True)
+
+    consent_given = models.BooleanField(_("consents to be contacted"), default=False)
+    consent_date = models.DateField(_("consent date"), null=True, blank=True)
+    consent_source = models.CharField(
+        _("consent source"), max_length=200, blank=True, help_text=_("Where the consent was given, e.g. a form.")
+    )
+    consent_purpose = models.CharField(_("consent purpose"), max_length=200, blank=True)
+    opted_out = models.BooleanField(_("opted out"), default=False)
+    opted_out_on = models.DateField(_("opted out on"), null=True, blank=True)
+    advisory_committee = models.CharField(
+        _("advisory committee"), max_length=10, choices=AdvisoryCommittee.choices, blank=True
+    )
+
+    name_key = models.CharField(max_length=200, editable=False, db_index=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    version = models.PositiveIntegerField(default=1, editable=False)
+    history = HistoricalRecords(excluded_fields=["name_key", "version"])
+
+    objects = ContactQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name_key", "id"]
+        verbose_name = _("contact")
+        verbose_name_plural = _("contacts")
+        indexes = [
+            models.Index(Lower("email"), name="contact_email_ci"),
+            models.Index(fields=["organization", "name_key"], name="contact_org_name"),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(consent_given=False) | models.Q(consent_date__isnull=False),
+                name="contact_consent_has_a_date",
+                violation_error_message=_("Give the date the consent was given."),
+            )
+        ]
+
+    def __str__(self):
+        return self.full_name
+
+    def get_absolute_url(self):
+        return reverse("stakeholders:contact_detail", args=[self.pk])
+
+    @property
+    def can_be_contacted(self) -> bool:
+        return self.consent_given and not self.opted_out and bool(self.email)
+
+
+class Affiliation(models.Model):
+    """Where a contact worked, and when: their history as they move between organizations."""
+
+    contact = models.ForeignKey(Contact, on_delete=models.CASCADE, related_name="affiliations")
+    organization = models.ForeignKey(Organization, on_delete=models.CASCADE, related_name="past_affiliations")
+    job_title = models.CharField(_("title"), max_length=200, blank=True)
+    started_on = models.DateField(_("from"), null=True, blank=True)
+    ended_on = models.DateField(_("until"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-ended_on"]
+        verbose_name = _("former affiliation")
+        verbose_name_plural = _("former affiliations")
+
+    def __str__(self):
+        return f"{self.contact} — {self.organization}"

@@ -1,0 +1,200 @@
+"""Organizations of the register: private sector first, and the other stakeholders of roundtables."""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from ..choices import PRIVATE_SECTOR, Category, Country, Level
+from .reference import NaicsCode, Region, Tag
+
+
+class OrganizationQuerySet(models.QuerySet):
+    def private_sector(self):
+        return self.filter(category__in=PRIVATE_SECTOR)
+
+    def for_list(self):
+        """What a list row shows, in one query: the province or state and the relationship owner."""
+        return self.select_related("hq_region", "owner").only(
+            "id",
+            "name",
+            "acronym",
+            "category",
+            "hq_country",
+            "hq_region__name_en",
+            "hq_region__name_fr",
+            "hq_region__name_es",
+            "engagement_level",
+            "owner__full_name",
+            "owner__email",
+            "updated_at",
+        )
+
+
+class Organization(models.Model):
+    """An organization the Secretariat engages, or may engage.
+
+    ``engagement_level`` is derived by ``stakeholders.services.engagement`` from the organization's
+    interactions and commitments; it is stored so lists filter on it, and every change is kept in
+    ``LevelChange``. ``name_key`` and ``search_key`` are the accent-free keys search and duplicate
+    matching use; the services keep them in step with the names.
+    """
+
+    name = models.CharField(_("name"), max_length=255)
+    acronym = models.CharField(_("acronym"), max_length=40, blank=True)
+    other_names = models.TextField(
+        _("other names"), blank=True, help_text=_("One per line, in any of the three languages.")
+    )
+    category = models.CharField(_("stakeholder category"), max_length=24, choices=Category.choices)
+    description = models.TextField(_("description"), blank=True)
+    website = models.URLField(_("website"), max_length=300, blank=True)
+
+    hq_country = models.CharField(_("headquarters country"), max_length=2, choices=Country.choices)
+    hq_region = models.ForeignKey(
+        Region,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("headquarters province or state"),
+    )
+    operates_in_canada = models.BooleanField(_("operates in Canada"), default=False)
+    operates_in_mexico = models.BooleanField(_("operates in Mexico"), default=False)
+    operates_in_united_states = models.BooleanField(_("operates in the United States"), default=False)
+    operates_elsewhere = models.BooleanField(_("operates in other countries"), default=False)
+
+    pillars = models.ManyToManyField(
+        "strategy.Pillar", blank=True, related_name="organizations", verbose_name=_("pillars")
+    )
+    areas = models.ManyToManyField(
+        "strategy.AreaOfRelevance", blank=True, related_name="organizations", verbose_name=_("areas of relevance")
+    )
+
+    # Equity-deserving focus (action 1.1.4): how the organization relates to which populations.
+    equity_owned_by = models.BooleanField(_("owned by"), default=False)
+    equity_led_by = models.BooleanField(_("led by"), default=False)
+    equity_representing = models.BooleanField(_("representing"), default=False)
+    equity_serving = models.BooleanField(_("serving"), default=False)
+    equity_indigenous = models.BooleanField(_("Indigenous peoples"), default=False)
+    equity_women = models.BooleanField(_("women"), default=False)
+    equity_other = models.CharField(_("other populations"), max_length=200, blank=True)
+
+    certifications = models.CharField(
+        _("certifications"), max_length=300, blank=True, help_text=_("For example ISO 14001, ISO 50001.")
+    )
+    public_commitments = models.TextField(_("public environmental commitments"), blank=True)
+    environmental_notes = models.TextField(_("environmental performance notes"), blank=True)
+    initiatives = models.ManyToManyField(
+        "strategy.Initiative",
+        blank=True,
+        related_name="organizations",
+        verbose_name=_("previous CEC involvement"),
+    )
+
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="owned_organizations",
+        verbose_name=_("relationship owner"),
+    )
+    tags = models.ManyToManyField(Tag, blank=True, related_name="organizations", verbose_name=_("tags"))
+    parent = models.ForeignKey(
+        "self",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="subsidiaries",
+        verbose_name=_("parent organization"),
+    )
+    member_of = models.ManyToManyField(
+        "self",
+        symmetrical=False,
+        blank=True,
+        related_name="members",
+        verbose_name=_("member of"),
+        help_text=_("Associations and chambers this organization belongs to."),
+    )
+
+    engagement_level = models.PositiveSmallIntegerField(
+        _("engagement level"), choices=Level.choices, null=True, blank=True, editable=False
+    )
+    name_key = models.CharField(max_length=255, editable=False, db_index=True)
+    search_key = models.CharField(max_length=800, editable=False)
+    website_domain = models.CharField(max_length=255, editable=False, blank=True, db_index=True)
+
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    version = models.PositiveIntegerField(default=1, editable=False)
+    history = HistoricalRecords(excluded_fields=["search_key", "name_key", "website_domain", "version"])
+
+    objects = OrganizationQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name_key", "id"]
+        verbose_name = _("organization")
+        verbose_name_plural = _("organizations")
+        permissions = [("merge_organization", "Can merge organizations and contacts")]
+        indexes = [
+            models.Index(fields=["category", "name_key"], name="org_category_name"),
+            models.Index(fields=["hq_country", "name_key"], name="org_country_name"),
+            models.Index(fields=["engagement_level", "name_key"], name="org_level_name"),
+            models.Index(fields=["owner", "name_key"], name="org_owner_name"),
+            models.Index(fields=["acronym"], name="org_acronym"),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(parent=models.F("id")),
+                name="organization_not_its_own_parent",
+                violation_error_message=_("An organization cannot be its own parent."),
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.name} ({self.acronym})" if self.acronym else self.name
+
+    def get_absolute_url(self):
+        return reverse("stakeholders:organization_detail", args=[self.pk])
+
+    @property
+    def is_private_sector(self) -> bool:
+        return self.category in PRIVATE_SECTOR
+
+    @property
+    def has_equity_focus(self) -> bool:
+        relation = self.equity_owned_by or self.equity_led_by or self.equity_representing or self.equity_serving
+        return relation and (self.equity_indigenous or self.equity_women or bool(self.equity_other))
+
+    @property
+    def countries_of_operation(self) -> list[str]:
+        flags = [
+            (self.operates_in_canada, Country.CANADA),
+            (self.operates_in_mexico, Country.MEXICO),
+            (self.operates_in_united_states, Country.UNITED_STATES),
+            (self.operates_elsewhere, Country.OTHER),
+        ]
+        return [country.label for flag, country in flags if flag]
+
+
+class OrganizationSector(models.Model):
+    """A NAICS code of an organization, kept as given, classified by its shared sector and subsector."""
+
+    organization = models.ForeignKey(Organization, on_delete=models.CASCADE, related_name="sectors")
+    code = models.CharField(_("NAICS code"), max_length=6)
+    sector = models.ForeignKey(NaicsCode, on_delete=models.PROTECT, related_name="+", verbose_name=_("sector"))
+    subsector = models.ForeignKey(
+        NaicsCode, on_delete=models.PROTECT, null=True, related_name="+", verbose_name=_("subsector")
+    )
+
+    class Meta:
+        ordering = ["code"]
+        verbose_name = _("NAICS sector")
+        verbose_name_plural = _("NAICS sectors")
+        constraints = [models.UniqueConstraint(fields=["organization", "code"], name="unique_org_naics_code")]
+        indexes = [models.Index(fields=["sector", "organization"], name="orgsector_sector_org")]
+
+    def __str__(self):
+        return self.code

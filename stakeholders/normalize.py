@@ -1,0 +1,80 @@
+"""Search keys: names compared without case, accents, punctuation or legal suffixes.
+
+The key is stored beside each searchable name and indexed, so that "Asociacion" finds "Asociación"
+and "ACME Inc." matches "Acme" the same way on SQLite and PostgreSQL.
+"""
+
+import re
+import unicodedata
+from urllib.parse import urlsplit
+
+# Legal forms in the three countries, compared after accents and punctuation are gone.
+LEGAL_SUFFIXES = [
+    "s a b de c v",
+    "s a p i de c v",
+    "s a de c v",
+    "s de r l de c v",
+    "s de r l",
+    "s c de r l",
+    "sapi de cv",
+    "sab de cv",
+    "sa de cv",
+    "s de rl de cv",
+    "s de rl",
+    "s en c",
+    "s a",
+    "s c",
+    "a c",
+    "i a p",
+    "sa",
+    "incorporated",
+    "inc",
+    "corporation",
+    "corp",
+    "company",
+    "co",
+    "limited",
+    "ltd",
+    "ltee",
+    "llc",
+    "llp",
+    "lp",
+    "plc",
+    "ulc",
+    "cie",
+    "enr",
+    "gmbh",
+]
+_SUFFIX_RE = re.compile(r"(?:\s(?:" + "|".join(re.escape(s) for s in LEGAL_SUFFIXES) + r"))+$")
+_NON_WORD = re.compile(r"[^0-9a-z]+")
+
+
+def fold(text: str) -> str:
+    """Lower case, accents removed, punctuation turned into single spaces."""
+    decomposed = unicodedata.normalize("NFKD", text or "")
+    ascii_text = "".join(ch for ch in decomposed if not unicodedata.combining(ch)).lower()
+    ascii_text = ascii_text.replace("&", " and ")
+    return _NON_WORD.sub(" ", ascii_text).strip()
+
+
+def name_key(name: str) -> str:
+    """The comparison key of an organization name: folded, legal suffixes dropped."""
+    folded = fold(name)
+    # "S.A. de C.V." folds to "s a de c v"; drop trailing legal forms, repeatedly ("Acme Co Inc").
+    stripped = _SUFFIX_RE.sub("", " " + folded).strip() if folded else ""
+    return stripped or folded
+
+
+def website_domain(url: str) -> str:
+    """The host of a website without "www.", for duplicate matching: "https://www.acme.com/x" → "acme.com"."""
+    url = (url or "").strip().lower()
+    if not url:
+        return ""
+    if "://" not in url:
+        url = "http://" + url
+    host = urlsplit(url).hostname or ""
+    return host.removeprefix("www.")
+
+
+def email_domain(email: str) -> str:
+    return email.rsplit("@", 1)[-1].lower() if "@" in (email or "") else ""

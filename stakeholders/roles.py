@@ -1,0 +1,36 @@
+"""What each role may do in the register (granted by migration)."""
+
+from accounts.roles import ALL_ROLES, WRITERS, ensure_permissions, grant, model_permissions
+
+READ = [
+    "organization",
+    "contact",
+    "interaction",
+    "followup",
+    "naicscode",
+    "region",
+    "interactiontype",
+    "tag",
+    "levelchange",
+    "affiliation",
+    "laddersettings",
+]
+WRITE = ["organization", "contact", "interaction", "followup", "tag"]
+REFERENCE = ["naicscode", "region", "interactiontype", "laddersettings"]
+
+
+def grant_register_permissions(apps) -> None:
+    ensure_permissions(apps, "stakeholders")
+    grant(apps, ALL_ROLES, "stakeholders", model_permissions(READ))
+    # Staff create and edit organizations, contacts, interactions and follow-ups; viewers only read.
+    grant(apps, WRITERS, "stakeholders", model_permissions(WRITE, ("add", "change")))
+    grant(
+        apps,
+        ["Unit lead", "Administrator"],
+        "stakeholders",
+        model_permissions(["interaction", "followup"], ("delete",)),
+    )
+    # Only administrators delete or merge organizations and contacts, and keep reference data.
+    grant(apps, ["Administrator"], "stakeholders", model_permissions(["organization", "contact", "tag"], ("delete",)))
+    grant(apps, ["Administrator"], "stakeholders", ["merge_organization"])
+    grant(apps, ["Administrator"], "stakeholders", model_permissions(REFERENCE, ("add", "change")))

@@ -1,0 +1,77 @@
+"""Creating and changing organizations."""
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from ..models import Organization, OrganizationSector
+from ..normalize import fold, name_key, website_domain
+from .naics import Classified
+
+
+class ConcurrentEdit(ValidationError):
+    """Someone else saved the record after this person opened it."""
+
+
+def organization_refresh_keys(organization: Organization) -> None:
+    """Set the search and matching keys from the names and website (before saving)."""
+    organization.name_key = name_key(organization.name)[:255]
+    names = [organization.name, organization.acronym, *organization.other_names.splitlines()]
+    organization.search_key = " ".join(fold(name) for name in names if name.strip())[:800]
+    organization.website_domain = website_domain(organization.website)[:255]
+
+
+def _check_version(model, instance, expected_version: int | None) -> None:
+    if expected_version is None:
+        return
+    current = model.objects.select_for_update().values_list("version", flat=True).get(pk=instance.pk)
+    if current != expected_version:
+        raise ConcurrentEdit(
+            _("Someone else changed this record while you were editing it. Reload the page to see their changes.")
+        )
+    instance.version = current + 1
+
+
+def _set_sectors(organization: Organization, sectors: list[Classified]) -> None:
+    wanted = {item.code: item for item in sectors}
+    OrganizationSector.objects.filter(organization=organization).exclude(code__in=wanted).delete()
+    existing = set(OrganizationSector.objects.filter(organization=organization).values_list("code", flat=True))
+    OrganizationSector.objects.bulk_create(
+        OrganizationSector(organization=organization, code=code, sector=item.sector, subsector=item.subsector)
+        for code, item in wanted.items()
+        if code not in existing
+    )
+
+
+@transaction.atomic
+def organization_save(
+    *,
+    organization: Organization,
+    many_to_many: dict | None = None,
+    sectors: list[Classified] | None = None,
+    expected_version: int | None = None,
+) -> Organization:
+    """Create or update an organization (already filled from a form), its links and NAICS codes.
+
+    ``expected_version`` is the version the person started editing; if the record changed since, the
+    save is refused with ``ConcurrentEdit`` and nothing is written.
+    """
+    if organization.pk:
+        _check_version(Organization, organization, expected_version)
+    organization_refresh_keys(organization)
+    organization.full_clean()
+    if organization.hq_region_id and organization.hq_region.country != organization.hq_country:
+        raise ValidationError({"hq_region": _("This province or state is not in the headquarters country.")})
+    organization.save()
+    for field, values in (many_to_many or {}).items():
+        getattr(organization, field).set(values)
+    if sectors is not None:
+        _set_sectors(organization, sectors)
+    return organization
+
+
+@transaction.atomic
+def organization_delete(*, organization: Organization) -> None:
+    """Delete an organization; its contacts go with it only if they have no other history."""
+    organization.contacts.all().delete()
+    organization.delete()
