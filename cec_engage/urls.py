@@ -10,5 +10,6 @@ urlpatterns = [
     path("accounts/", include("accounts.urls")),
     path("admin/", admin.site.urls),
     path("", include("strategy.urls")),
+    path("", include("stakeholders.urls")),
     path("", include("reports.urls")),
 ]

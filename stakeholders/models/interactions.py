@@ -75,6 +75,9 @@ class InteractionOrganization(models.Model):
         ]
         indexes = [models.Index(fields=["organization", "-occurred_on", "-interaction"], name="participation_timeline")]
 
+    def __str__(self):
+        return f"{self.organization_id} in {self.interaction_id}"
+
 
 class FollowUpQuerySet(models.QuerySet):
     def open(self):

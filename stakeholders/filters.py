@@ -1,0 +1,188 @@
+"""The filters of the register's lists; the same FilterSets serve exports and selectors."""
+
+import django_filters as filters
+from django import forms
+from django.db.models import Exists, OuterRef, Q
+from django.utils.translation import gettext_lazy as _
+
+from accounts.models import User
+from strategy.models import Pillar, Unit
+from strategy.translation import localized_field
+
+from .choices import Category, Country, Level
+from .models import Contact, FollowUp, Interaction, InteractionType, NaicsCode, Organization, Region, Tag
+from .models.organizations import OrganizationSector
+from .selectors import contact_search, organization_search
+
+EQUITY_CHOICES = [
+    ("any", _("Any equity-deserving focus")),
+    ("owned_by", _("Owned by")),
+    ("led_by", _("Led by")),
+    ("representing", _("Representing")),
+    ("serving", _("Serving")),
+    ("indigenous", _("Indigenous peoples")),
+    ("women", _("Women")),
+]
+LEVEL_CHOICES = [*Level.choices, ("none", _("Not engaged yet"))]
+
+
+class LocalizedModelChoiceFilter(filters.ModelChoiceFilter):
+    """A reference-data choice ordered by its name in the reader's language."""
+
+    def __init__(self, *args, order_by="name", **kwargs):
+        self.order_base = order_by
+        super().__init__(*args, **kwargs)
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).order_by(localized_field(self.order_base))
+
+
+class OrganizationFilter(filters.FilterSet):
+    q = filters.CharFilter(label=_("Search"), method="search")
+    category = filters.MultipleChoiceFilter(
+        label=_("Category"), choices=Category.choices, widget=forms.CheckboxSelectMultiple
+    )
+    country = filters.ChoiceFilter(label=_("Country"), choices=Country.choices, method="filter_country")
+    region = LocalizedModelChoiceFilter(
+        label=_("Province or state"), field_name="hq_region", queryset=Region.objects.all()
+    )
+    sector = LocalizedModelChoiceFilter(
+        label=_("NAICS sector"), queryset=NaicsCode.objects.filter(level=2), method="filter_sector", order_by="title"
+    )
+    pillar = LocalizedModelChoiceFilter(label=_("Pillar"), queryset=Pillar.objects.all(), method="filter_pillar")
+    level = filters.ChoiceFilter(label=_("Engagement level"), choices=LEVEL_CHOICES, method="filter_level")
+    equity = filters.ChoiceFilter(label=_("Equity-deserving focus"), choices=EQUITY_CHOICES, method="filter_equity")
+    owner = filters.ModelChoiceFilter(
+        label=_("Relationship owner"), queryset=User.objects.filter(is_active=True).order_by("full_name")
+    )
+    tag = filters.ModelChoiceFilter(label=_("Tag"), queryset=Tag.objects.all(), method="filter_tag")
+    open_followups = filters.BooleanFilter(
+        label=_("Has open follow-ups"), method="filter_open_followups", widget=forms.CheckboxInput
+    )
+    sort = filters.OrderingFilter(
+        label=_("Sort by"),
+        fields=[
+            ("name_key", "name"),
+            ("category", "category"),
+            ("hq_country", "country"),
+            ("engagement_level", "level"),
+            ("updated_at", "updated"),
+        ],
+        field_labels={
+            "name_key": _("Name"),
+            "category": _("Category"),
+            "hq_country": _("Country"),
+            "engagement_level": _("Engagement level"),
+            "updated_at": _("Last updated"),
+        },
+    )
+
+    class Meta:
+        model = Organization
+        fields = []
+
+    def search(self, queryset, name, value):
+        return organization_search(queryset, value)
+
+    def filter_country(self, queryset, name, value):
+        operates = {
+            Country.CANADA: "operates_in_canada",
+            Country.MEXICO: "operates_in_mexico",
+            Country.UNITED_STATES: "operates_in_united_states",
+            Country.OTHER: "operates_elsewhere",
+        }[value]
+        return queryset.filter(Q(hq_country=value) | Q(**{operates: True}))
+
+    def filter_sector(self, queryset, name, value):
+        return queryset.filter(Exists(OrganizationSector.objects.filter(organization=OuterRef("pk"), sector=value)))
+
+    def filter_pillar(self, queryset, name, value):
+        through = Organization.pillars.through
+        return queryset.filter(Exists(through.objects.filter(organization=OuterRef("pk"), pillar=value)))
+
+    def filter_tag(self, queryset, name, value):
+        through = Organization.tags.through
+        return queryset.filter(Exists(through.objects.filter(organization=OuterRef("pk"), tag=value)))
+
+    def filter_level(self, queryset, name, value):
+        if value == "none":
+            return queryset.filter(engagement_level__isnull=True)
+        return queryset.filter(engagement_level=int(value))
+
+    def filter_equity(self, queryset, name, value):
+        relation = (
+            Q(equity_owned_by=True) | Q(equity_led_by=True) | Q(equity_representing=True) | Q(equity_serving=True)
+        )
+        population = Q(equity_indigenous=True) | Q(equity_women=True) | ~Q(equity_other="")
+        if value == "any":
+            return queryset.filter(relation & population)
+        if value in ("indigenous", "women"):
+            return queryset.filter(relation, **{f"equity_{value}": True})
+        return queryset.filter(population, **{f"equity_{value}": True})
+
+    def filter_open_followups(self, queryset, name, value):
+        if not value:
+            return queryset
+        return queryset.filter(Exists(FollowUp.objects.open().filter(organization=OuterRef("pk"))))
+
+
+class ContactFilter(filters.FilterSet):
+    q = filters.CharFilter(label=_("Search"), method="search")
+    country = filters.ChoiceFilter(label=_("Country"), choices=Country.choices)
+    category = filters.MultipleChoiceFilter(
+        label=_("Organization category"),
+        field_name="organization__category",
+        choices=Category.choices,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    reachable = filters.BooleanFilter(
+        label=_("Can be contacted"), method="filter_reachable", widget=forms.CheckboxInput
+    )
+    sort = filters.OrderingFilter(
+        label=_("Sort by"),
+        fields=[("name_key", "name"), ("organization__name_key", "organization"), ("updated_at", "updated")],
+        field_labels={
+            "name_key": _("Name"),
+            "organization__name_key": _("Organization"),
+            "updated_at": _("Last updated"),
+        },
+    )
+
+    class Meta:
+        model = Contact
+        fields = []
+
+    def search(self, queryset, name, value):
+        return contact_search(queryset, value)
+
+    def filter_reachable(self, queryset, name, value):
+        return queryset.reachable() if value else queryset
+
+
+class InteractionFilter(filters.FilterSet):
+    kind = LocalizedModelChoiceFilter(label=_("Type"), queryset=InteractionType.objects.all())
+    unit = LocalizedModelChoiceFilter(label=_("Unit"), queryset=Unit.objects.all())
+    pillar = LocalizedModelChoiceFilter(label=_("Pillar"), queryset=Pillar.objects.all(), method="filter_pillar")
+    staff = filters.ModelChoiceFilter(
+        label=_("Staff present"),
+        queryset=User.objects.filter(is_active=True).order_by("full_name"),
+        method="filter_staff",
+    )
+    occurred_after = filters.DateFilter(
+        label=_("From"), field_name="occurred_on", lookup_expr="gte", widget=forms.DateInput(attrs={"type": "date"})
+    )
+    occurred_before = filters.DateFilter(
+        label=_("Until"), field_name="occurred_on", lookup_expr="lte", widget=forms.DateInput(attrs={"type": "date"})
+    )
+
+    class Meta:
+        model = Interaction
+        fields = []
+
+    def filter_pillar(self, queryset, name, value):
+        through = Interaction.pillars.through
+        return queryset.filter(Exists(through.objects.filter(interaction=OuterRef("pk"), pillar=value)))
+
+    def filter_staff(self, queryset, name, value):
+        through = Interaction.staff.through
+        return queryset.filter(Exists(through.objects.filter(interaction=OuterRef("pk"), user=value)))

@@ -1,0 +1,108 @@
+"""Reads of the register that pages and other apps reuse."""
+
+from datetime import date
+
+from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
+
+from .models import Contact, FollowUp, Interaction, InteractionOrganization, LevelChange, Organization
+from .normalize import email_domain, fold
+
+
+def organization_search(queryset: QuerySet[Organization], term: str) -> QuerySet[Organization]:
+    """Accent- and case-insensitive search over names, acronyms, other names, websites and emails."""
+    term = (term or "").strip()
+    if not term:
+        return queryset
+    if "@" in term:
+        emails = Contact.objects.filter(organization=OuterRef("pk"), email__iexact=term)
+        return queryset.filter(Q(Exists(emails)) | Q(website_domain=email_domain(term)))
+    folded = fold(term)
+    if not folded:
+        return queryset
+    return queryset.filter(Q(search_key__contains=folded) | Q(website_domain__startswith=term.lower()))
+
+
+def contact_search(queryset: QuerySet[Contact], term: str) -> QuerySet[Contact]:
+    term = (term or "").strip()
+    if not term:
+        return queryset
+    if "@" in term:
+        return queryset.filter(email__icontains=term.lower())
+    return queryset.filter(name_key__contains=fold(term))
+
+
+def organization_detail(pk: int) -> Organization:
+    return (
+        Organization.objects.select_related("hq_region", "owner", "parent")
+        .prefetch_related("pillars", "areas__pillar", "initiatives", "tags", "member_of", "subsidiaries")
+        .prefetch_related(Prefetch("sectors", queryset=_sectors()))
+        .get(pk=pk)
+    )
+
+
+def _sectors():
+    from .models import OrganizationSector
+
+    return OrganizationSector.objects.select_related("sector", "subsector")
+
+
+def organization_timeline(organization: Organization, *, before: tuple[date, int] | None = None, size: int = 20):
+    """The organization's interactions, newest first, one page after the ``before`` cursor (date, id).
+
+    Reads the participation index, so the 500th page costs what the first does.
+    """
+    participations = InteractionOrganization.objects.filter(organization=organization)
+    if before:
+        day, interaction_id = before
+        participations = participations.filter(
+            Q(occurred_on__lt=day) | Q(occurred_on=day, interaction_id__lt=interaction_id)
+        )
+    ids = list(
+        participations.order_by("-occurred_on", "-interaction_id").values_list("interaction_id", flat=True)[: size + 1]
+    )
+    has_more = len(ids) > size
+    interactions = list(
+        Interaction.objects.filter(pk__in=ids[:size])
+        .select_related("kind", "created_by")
+        .prefetch_related("contacts", "organizations")
+        .order_by("-occurred_on", "-id")
+    )
+    return interactions, has_more
+
+
+def open_followups_for(user) -> QuerySet[FollowUp]:
+    return FollowUp.objects.open().filter(owner=user).select_related("organization").order_by("due_on", "id")
+
+
+def level_history(organization: Organization) -> QuerySet[LevelChange]:
+    return organization.level_changes.select_related("interaction__kind", "commitment")
+
+
+def recent_interactions(*, unit=None, limit: int = 10) -> list[Interaction]:
+    queryset = Interaction.objects.select_related("kind", "created_by").prefetch_related("organizations")
+    if unit is not None:
+        queryset = queryset.filter(unit=unit)
+    return list(queryset.order_by("-occurred_on", "-id")[:limit])
+
+
+def change_history(instance, limit: int = 10) -> list[dict]:
+    """Who changed what and when, newest first, read from django-simple-history's records.
+
+    One query: consecutive records are compared in memory.
+    """
+    records = list(
+        instance.history.select_related("history_user").order_by("-history_date", "-history_id")[: limit + 1]
+    )
+    model = type(instance)
+    rows = []
+    for newer, older in zip(records, [*records[1:], None], strict=False):
+        if len(rows) == limit:
+            break
+        fields = []
+        if older is not None and newer.history_type == "~":
+            delta = newer.diff_against(older)
+            fields = [str(model._meta.get_field(name).verbose_name) for name in delta.changed_fields]
+        rows.append(
+            {"date": newer.history_date, "user": newer.history_user, "type": newer.history_type, "fields": fields}
+        )
+    return rows

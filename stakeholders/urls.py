@@ -1,0 +1,24 @@
+from django.urls import path
+
+from .views import contacts, interactions, organizations
+
+app_name = "stakeholders"
+urlpatterns = [
+    path("organizations/", organizations.OrganizationListView.as_view(), name="organization_list"),
+    path("organizations/add/", organizations.OrganizationCreateView.as_view(), name="organization_add"),
+    path("organizations/lookup/", organizations.organization_lookup, name="organization_lookup"),
+    path("organizations/<int:pk>/", organizations.OrganizationDetailView.as_view(), name="organization_detail"),
+    path("organizations/<int:pk>/edit/", organizations.OrganizationUpdateView.as_view(), name="organization_edit"),
+    path("organizations/<int:pk>/delete/", organizations.organization_delete_view, name="organization_delete"),
+    path("organizations/<int:organization_pk>/followups/add/", interactions.followup_create, name="followup_add"),
+    path("contacts/", contacts.ContactListView.as_view(), name="contact_list"),
+    path("contacts/add/", contacts.ContactCreateView.as_view(), name="contact_add"),
+    path("contacts/<int:pk>/", contacts.ContactDetailView.as_view(), name="contact_detail"),
+    path("contacts/<int:pk>/edit/", contacts.ContactUpdateView.as_view(), name="contact_edit"),
+    path("interactions/", interactions.InteractionListView.as_view(), name="interaction_list"),
+    path("interactions/add/", interactions.InteractionCreateView.as_view(), name="interaction_add"),
+    path("interactions/<int:pk>/", interactions.InteractionDetailView.as_view(), name="interaction_detail"),
+    path("interactions/<int:pk>/edit/", interactions.InteractionUpdateView.as_view(), name="interaction_edit"),
+    path("interactions/<int:pk>/delete/", interactions.interaction_delete_view, name="interaction_delete"),
+    path("followups/<int:pk>/toggle/", interactions.followup_toggle, name="followup_toggle"),
+]
