@@ -29,6 +29,10 @@ class UserManager(BaseUserManager):
 
     use_in_migrations = True
 
+    def get_queryset(self):
+        # Every page shows the signed-in person's unit: load it with the person.
+        return super().get_queryset().select_related("unit")
+
     def get_by_natural_key(self, username):
         return self.get(email__iexact=username)
 

@@ -256,12 +256,22 @@ class InteractionForm(VersionedForm):
             )
         self.helper = FormHelper()
         self.helper.form_tag = False
+        strategy_open = (
+            " open"
+            if self.is_bound and any(n in self.errors for n in ("unit", "staff", "objectives", "actions"))
+            else ""
+        )
+        summary = _("Link to the strategy (optional)")
         self.helper.layout = Layout(
             Fieldset(
                 _("What happened"), "kind", "occurred_on", "mode", "organizations", "contacts", "summary", "outcome"
             ),
             Fieldset(_("Follow-up"), "followup_description", "followup_owner", "followup_due_on"),
-            Fieldset(_("For the strategy"), "unit", "staff", "objectives", "actions", "pillars", "version"),
+            # The strategy links are optional detail: folded away so the everyday form stays short.
+            HTML(f"<details class='mb-3'{strategy_open}><summary class='h5 mb-3'>{summary}</summary>"),
+            Fieldset("", "unit", "staff", "objectives", "actions", "pillars"),
+            HTML("</details>"),
+            "version",
         )
 
     def clean_occurred_on(self):

@@ -27,9 +27,12 @@ def test_every_string_is_translated_and_none_is_fuzzy(language):
 def test_placeholders_survive_translation(language):
     broken = []
     for entry in catalogue(language).translated_entries():
-        for source, translated in [(entry.msgid, entry.msgstr)] + [
-            (entry.msgid_plural, text) for text in entry.msgstr_plural.values()
-        ]:
+        pairs = (
+            [(entry.msgid_plural, text) for text in entry.msgstr_plural.values()]
+            if entry.msgid_plural
+            else [(entry.msgid, entry.msgstr)]
+        )
+        for source, translated in pairs:
             for placeholder in ("{{", "%(", "%s", "%d"):
                 if source.count(placeholder) != translated.count(placeholder):
                     broken.append(entry.msgid)

@@ -42,7 +42,12 @@ class Interaction(models.Model):
     summary = models.TextField(_("summary"))
     outcome = models.TextField(_("outcome"), blank=True)
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+", verbose_name=_("logged by")
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("logged by"),
     )
     created_at = models.DateTimeField(_("logged"), auto_now_add=True)
     version = models.PositiveIntegerField(default=1, editable=False)

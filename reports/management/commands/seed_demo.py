@@ -2,10 +2,11 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from accounts.demo import DEMO_PASSWORD, seed_demo_people
+from stakeholders.demo import seed_demo_register
 
 
 class Command(BaseCommand):
-    help = "Load the local demo: one account per role (and, as the apps land, a register drawn from real public lists)."
+    help = "Load the local demo: one account per role and a register drawn from real public company lists."
 
     def add_arguments(self, parser):
         parser.add_argument("--force", action="store_true", help="Run even with DEBUG off (never on a real server).")
@@ -14,6 +15,9 @@ class Command(BaseCommand):
         if not settings.DEBUG and not force:
             raise CommandError("seed_demo creates accounts with a known password; it runs only with DEBUG=1.")
         people = seed_demo_people()
+        added = seed_demo_register(people)
+        if added:
+            self.stdout.write(f"Added {added} organizations to the demo register.")
         self.stdout.write(self.style.SUCCESS("Demo data ready. Sign in at http://127.0.0.1:8000/ with:"))
         for person in people:
             role = person.role.label if person.role else "-"
