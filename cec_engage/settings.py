@@ -147,6 +147,7 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
 # Widgets render with the project templates too (the organization picker lives in templates/).
 FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
+FORMS_URLFIELD_ASSUME_HTTPS = True  # a website typed without a scheme is taken as https
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
 
@@ -154,6 +155,9 @@ CRISPY_TEMPLATE_PACK = "bootstrap5"
 EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://")
 vars().update(EMAIL_CONFIG)
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="CEC Engage <no-reply@cec.org>")
+# Links in emails sent by background jobs point here: the first allowed host, over HTTPS.
+_site_host = ALLOWED_HOSTS[0].lstrip(".") if ALLOWED_HOSTS else "*"
+SITE_URL = "http://127.0.0.1:8000" if DEBUG or _site_host == "*" else f"https://{_site_host}"
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 # Celery: with REDIS_URL unset, tasks run inline in the web process (the `make run` set-up).
@@ -177,6 +181,15 @@ CELERY_BEAT_SCHEDULE = {
     "purge-expired-sessions": {
         "task": "accounts.tasks.purge_expired_sessions",
         "schedule": crontab(hour=3, minute=15),
+    },
+    "refresh-engagement-levels": {
+        "task": "stakeholders.tasks.refresh_engagement_levels",
+        "schedule": crontab(hour=2, minute=30),
+    },
+    "send-followup-digests": {
+        "task": "stakeholders.tasks.send_followup_digests",
+        "schedule": crontab(hour=6, minute=45),
+        "kwargs": {"base_url": SITE_URL},
     },
 }
 

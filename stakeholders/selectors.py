@@ -106,3 +106,33 @@ def change_history(instance, limit: int = 10) -> list[dict]:
             {"date": newer.history_date, "user": newer.history_user, "type": newer.history_type, "fields": fields}
         )
     return rows
+
+
+def possible_duplicates(limit: int = 100) -> list[dict]:
+    """Groups of organizations that share a normalized name, an acronym or a website domain."""
+    from django.db.models import Count
+
+    groups = []
+    for field, label in (("name_key", "name"), ("website_domain", "website"), ("acronym", "acronym")):
+        keys = (
+            Organization.objects.exclude(**{field: ""})
+            .values(field)
+            .annotate(n=Count("id"))
+            .filter(n__gt=1)
+            .order_by("-n", field)[:limit]
+        )
+        for row in keys:
+            groups.append({"reason": label, "key": row[field], "count": row["n"]})
+    members = (
+        Organization.objects.filter(
+            Q(name_key__in=[g["key"] for g in groups if g["reason"] == "name"])
+            | Q(website_domain__in=[g["key"] for g in groups if g["reason"] == "website"])
+            | Q(acronym__in=[g["key"] for g in groups if g["reason"] == "acronym"])
+        )
+        .select_related("hq_region")
+        .order_by("name_key", "id")
+    )
+    field_of = {"name": "name_key", "website": "website_domain", "acronym": "acronym"}
+    for group in groups:
+        group["organizations"] = [o for o in members if getattr(o, field_of[group["reason"]]) == group["key"]]
+    return groups[:limit]

@@ -1,11 +1,14 @@
 from django.urls import path
 
-from .views import contacts, interactions, organizations
+from .views import contacts, interactions, merge, organizations
 
 app_name = "stakeholders"
 urlpatterns = [
     path("organizations/", organizations.OrganizationListView.as_view(), name="organization_list"),
     path("organizations/add/", organizations.OrganizationCreateView.as_view(), name="organization_add"),
+    path("organizations/duplicates/", merge.duplicate_list, name="duplicate_list"),
+    path("organizations/merge/", merge.organization_merge_view, name="organization_merge"),
+    path("contacts/merge/", merge.contact_merge_view, name="contact_merge"),
     path("organizations/lookup/", organizations.organization_lookup, name="organization_lookup"),
     path("organizations/<int:pk>/", organizations.OrganizationDetailView.as_view(), name="organization_detail"),
     path("organizations/<int:pk>/edit/", organizations.OrganizationUpdateView.as_view(), name="organization_edit"),

@@ -1,6 +1,6 @@
 from .contacts import Affiliation, Contact
 from .engagement import Commitment, LevelChange
-from .interactions import FollowUp, Interaction, InteractionOrganization
+from .interactions import DigestSent, FollowUp, Interaction, InteractionOrganization
 from .organizations import Organization, OrganizationSector
 from .reference import InteractionType, LadderSettings, NaicsCode, NaicsLevel, Region, Tag
 
@@ -8,6 +8,7 @@ __all__ = [
     "Affiliation",
     "Commitment",
     "Contact",
+    "DigestSent",
     "FollowUp",
     "Interaction",
     "InteractionOrganization",

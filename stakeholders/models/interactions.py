@@ -126,3 +126,16 @@ class FollowUp(models.Model):
     @property
     def is_done(self) -> bool:
         return self.done_at is not None
+
+
+class DigestSent(models.Model):
+    """The daily follow-up digest went to this person on this day; makes the job safe to run twice."""
+
+    owner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    sent_on = models.DateField()
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["owner", "sent_on"], name="one_digest_per_person_per_day")]
+
+    def __str__(self):
+        return f"{self.owner_id} {self.sent_on}"

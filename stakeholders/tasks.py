@@ -1,0 +1,17 @@
+"""Nightly jobs of the register: thin wrappers around services, safe to run twice."""
+
+from celery import shared_task
+
+from .services.digests import followup_send_digests
+from .services.engagement import engagement_refresh_all
+
+
+@shared_task(autoretry_for=(ConnectionError,), retry_backoff=True, max_retries=5)
+def send_followup_digests(base_url: str = "") -> int:
+    return followup_send_digests(base_url=base_url)
+
+
+@shared_task
+def refresh_engagement_levels() -> int:
+    """Levels fall as interactions leave the rolling window; this records those changes each night."""
+    return engagement_refresh_all()
