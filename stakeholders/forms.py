@@ -34,6 +34,8 @@ def localized(queryset, base="name"):
 
 
 class OrganizationForm(VersionedForm):
+    # A website typed without a scheme ("cemex.com") is taken as https.
+    website = forms.URLField(label=_("Website"), max_length=300, required=False, assume_scheme="https")
     naics_codes = forms.CharField(
         label=_("NAICS codes"),
         required=False,

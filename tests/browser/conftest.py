@@ -49,10 +49,14 @@ def reference_data(transactional_db):
     from django.apps import apps
 
     from accounts.roles import create_roles
+    from stakeholders.reference_data import load_reference_data
+    from stakeholders.roles import grant_register_permissions
     from strategy.frame import load_frame
 
     load_frame(apps)
     create_roles(apps)
+    load_reference_data(apps)
+    grant_register_permissions(apps)
 
 
 @pytest.fixture
