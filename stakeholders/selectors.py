@@ -19,7 +19,7 @@ def organization_search(queryset: QuerySet[Organization], term: str) -> QuerySet
     folded = fold(term)
     if not folded:
         return queryset
-    return queryset.filter(Q(search_key__contains=folded) | Q(website_domain__startswith=term.lower()))
+    return queryset.filter(search_key__contains=folded)
 
 
 def contact_search(queryset: QuerySet[Contact], term: str) -> QuerySet[Contact]:

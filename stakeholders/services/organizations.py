@@ -16,9 +16,15 @@ class ConcurrentEdit(ValidationError):
 def organization_refresh_keys(organization: Organization) -> None:
     """Set the search and matching keys from the names and website (before saving)."""
     organization.name_key = name_key(organization.name)[:255]
-    names = [organization.name, organization.acronym, *organization.other_names.splitlines()]
-    organization.search_key = " ".join(fold(name) for name in names if name.strip())[:800]
     organization.website_domain = website_domain(organization.website)[:255]
+    # One key for search: names, acronym and website, so a search is a single indexed condition.
+    names = [
+        organization.name,
+        organization.acronym,
+        *organization.other_names.splitlines(),
+        organization.website_domain,
+    ]
+    organization.search_key = " ".join(fold(name) for name in names if name.strip())[:800]
 
 
 def _check_version(model, instance, expected_version: int | None) -> None:

@@ -57,7 +57,7 @@ def test_the_search_keys_follow_the_names():
     organization = OrganizationFactory(
         name="Cámara Nacional", acronym="CANACINTRA", website="https://www.canacintra.org.mx/"
     )
-    assert organization.search_key == "camara nacional canacintra"
+    assert organization.search_key == "camara nacional canacintra canacintra org mx"
     assert organization.website_domain == "canacintra.org.mx"
 
 
