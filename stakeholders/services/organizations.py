@@ -27,6 +27,16 @@ def organization_refresh_keys(organization: Organization) -> None:
     organization.search_key = " ".join(fold(name) for name in names if name.strip())[:800]
 
 
+HOME_FLAGS = {"CA": "operates_in_canada", "MX": "operates_in_mexico", "US": "operates_in_united_states"}
+
+
+def _operates_at_least_at_home(organization: Organization) -> None:
+    """An organization with no country of operation ticked operates where it has its headquarters."""
+    flags = ["operates_in_canada", "operates_in_mexico", "operates_in_united_states", "operates_elsewhere"]
+    if not any(getattr(organization, flag) for flag in flags):
+        setattr(organization, HOME_FLAGS.get(organization.hq_country, "operates_elsewhere"), True)
+
+
 def _check_version(model, instance, expected_version: int | None) -> None:
     if expected_version is None:
         return
@@ -64,6 +74,7 @@ def organization_save(
     """
     if organization.pk:
         _check_version(Organization, organization, expected_version)
+    _operates_at_least_at_home(organization)
     organization_refresh_keys(organization)
     organization.full_clean()
     if organization.hq_region_id and organization.hq_region.country != organization.hq_country:

@@ -102,6 +102,9 @@ class OrganizationCreateView(PermissionRequiredMixin, OrganizationFormView, Crea
     permission_required = "stakeholders.add_organization"
     success_message = _("%(name)s is in the register.")
 
+    def get_initial(self):
+        return {**super().get_initial(), "owner": self.request.user.pk}
+
 
 class OrganizationUpdateView(PermissionRequiredMixin, OrganizationFormView, UpdateView):
     permission_required = "stakeholders.change_organization"

@@ -96,3 +96,9 @@ def test_an_interaction_needs_an_organization():
             by=None,
         )
     assert not Interaction.objects.exists()
+
+
+def test_an_organization_operates_at_least_where_it_has_its_headquarters():
+    assert OrganizationFactory(hq_country="CA").operates_in_canada is True
+    elsewhere = OrganizationFactory(hq_country="MX", operates_in_united_states=True)
+    assert (elsewhere.operates_in_mexico, elsewhere.operates_in_united_states) == (False, True)
