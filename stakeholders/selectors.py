@@ -46,6 +46,17 @@ def _sectors():
     return OrganizationSector.objects.select_related("sector", "subsector")
 
 
+def interaction_page(queryset: QuerySet[Interaction], *, after: tuple[date, int] | None, size: int):
+    """One page of interactions, newest first, after the cursor (date, id): a keyset page, so the
+    5,000th costs what the first does. Returns the rows and whether older ones follow."""
+    queryset = queryset.order_by("-occurred_on", "-id")
+    if after:
+        day, pk = after
+        queryset = queryset.filter(Q(occurred_on__lt=day) | Q(occurred_on=day, id__lt=pk))
+    rows = list(queryset[: size + 1])
+    return rows[:size], len(rows) > size
+
+
 def organization_timeline(organization: Organization, *, before: tuple[date, int] | None = None, size: int = 20):
     """The organization's interactions, newest first, one page after the ``before`` cursor (date, id).
 

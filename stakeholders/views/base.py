@@ -1,5 +1,7 @@
 """Pieces the register's views share."""
 
+from datetime import date
+
 from django.contrib import messages
 from django.contrib.auth.mixins import PermissionRequiredMixin
 from django.core.exceptions import ValidationError
@@ -51,3 +53,16 @@ class ServiceFormMixin:
         from django.http import HttpResponseRedirect
 
         return HttpResponseRedirect(self.get_success_url())
+
+
+def parse_cursor(raw: str) -> tuple[date, int] | None:
+    """A keyset cursor "YYYY-MM-DD_id" from the URL, or None when absent or malformed."""
+    try:
+        day, pk = raw.split("_")
+        return date.fromisoformat(day), int(pk)
+    except ValueError:
+        return None
+
+
+def make_cursor(interaction) -> str:
+    return f"{interaction.occurred_on.isoformat()}_{interaction.pk}"

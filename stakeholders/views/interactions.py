@@ -1,9 +1,6 @@
-from datetime import date
-
 from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
 from django.contrib.auth.mixins import PermissionRequiredMixin
-from django.db.models import Q
 from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
@@ -16,7 +13,7 @@ from django_filters.views import FilterView
 from ..filters import InteractionFilter
 from ..forms import FollowUpForm, InteractionForm
 from ..models import FollowUp, Interaction, Organization
-from ..selectors import change_history
+from ..selectors import change_history, interaction_page
 from ..services.interactions import (
     followup_add,
     followup_complete,
@@ -25,7 +22,7 @@ from ..services.interactions import (
     interaction_log,
     interaction_update,
 )
-from .base import ServiceFormMixin
+from .base import ServiceFormMixin, make_cursor, parse_cursor
 
 LINKS = ("organizations", "contacts", "staff", "objectives", "actions", "pillars")
 
@@ -43,29 +40,16 @@ class InteractionListView(PermissionRequiredMixin, FilterView):
         return Interaction.objects.select_related("kind", "created_by").prefetch_related("organizations")
 
     def get_context_data(self, **kwargs):
-        queryset = self.object_list.order_by("-occurred_on", "-id")
-        cursor = _cursor(self.request.GET.get("after", ""))
-        if cursor:
-            day, pk = cursor
-            queryset = queryset.filter(Q(occurred_on__lt=day) | Q(occurred_on=day, id__lt=pk))
-        size = self.page_size
-        rows = list(queryset[: size + 1])
+        cursor = parse_cursor(self.request.GET.get("after", ""))
+        rows, has_more = interaction_page(self.object_list, after=cursor, size=self.page_size)
         context = super().get_context_data(**kwargs)
         context.update(
-            interactions=rows[:size],
-            next_cursor=f"{rows[size - 1].occurred_on.isoformat()}_{rows[size - 1].pk}" if len(rows) > size else "",
+            interactions=rows,
+            next_cursor=make_cursor(rows[-1]) if has_more else "",
             paged=cursor is not None,
             filtered=any(v for k, v in self.request.GET.items() if k != "after"),
         )
         return context
-
-
-def _cursor(raw: str) -> tuple[date, int] | None:
-    try:
-        day, pk = raw.split("_")
-        return date.fromisoformat(day), int(pk)
-    except ValueError:
-        return None
 
 
 class InteractionDetailView(PermissionRequiredMixin, DetailView):

@@ -1,5 +1,3 @@
-from datetime import date
-
 from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
 from django.contrib.auth.mixins import PermissionRequiredMixin
@@ -23,7 +21,7 @@ from ..selectors import (
     organization_timeline,
 )
 from ..services.organizations import organization_delete, organization_save
-from .base import FilteredListView, ServiceFormMixin
+from .base import FilteredListView, ServiceFormMixin, make_cursor, parse_cursor
 
 
 class OrganizationListView(FilteredListView):
@@ -34,14 +32,6 @@ class OrganizationListView(FilteredListView):
 
     def get_queryset(self):
         return Organization.objects.for_list()
-
-
-def _cursor(raw: str) -> tuple[date, int] | None:
-    try:
-        day, pk = raw.split("_")
-        return date.fromisoformat(day), int(pk)
-    except ValueError:
-        return None
 
 
 class OrganizationDetailView(PermissionRequiredMixin, DetailView):
@@ -59,12 +49,12 @@ class OrganizationDetailView(PermissionRequiredMixin, DetailView):
 
     def get_context_data(self, **kwargs):
         organization = self.object
-        before = _cursor(self.request.GET.get("before", ""))
+        before = parse_cursor(self.request.GET.get("before", ""))
         interactions, has_more = organization_timeline(organization, before=before)
         changes = list(level_history(organization)[:20])
         return super().get_context_data(
             interactions=interactions,
-            older=f"{interactions[-1].occurred_on.isoformat()}_{interactions[-1].pk}" if has_more else "",
+            older=make_cursor(interactions[-1]) if has_more else "",
             paged=before is not None,
             contacts=organization.contacts.order_by("name_key")[:50],
             followups=organization.followups.select_related("owner").order_by("done_at", "due_on")[:20],
