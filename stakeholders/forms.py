@@ -247,7 +247,9 @@ class InteractionForm(VersionedForm):
         organization_ids = [org.pk for org in organizations] or (
             list(self.instance.organizations.values_list("pk", flat=True)) if self.instance.pk else []
         )
-        fields["contacts"].queryset = Contact.objects.filter(organization_id__in=organization_ids)
+        fields["contacts"].queryset = Contact.objects.filter(organization_id__in=organization_ids).order_by("name_key")
+        if not fields["contacts"].queryset.exists():
+            fields["contacts"].help_text = _("No contacts at this organization yet. Add them from its page.")
         if not self.is_bound and not self.instance.pk:
             self.initial.update(
                 organizations=organization_ids,
