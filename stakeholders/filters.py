@@ -40,7 +40,7 @@ class LocalizedModelChoiceFilter(filters.ModelChoiceFilter):
 class OrganizationFilter(filters.FilterSet):
     q = filters.CharFilter(label=_("Search"), method="search")
     category = filters.MultipleChoiceFilter(
-        label=_("Category"), choices=Category.choices, widget=forms.CheckboxSelectMultiple
+        label=_("Category"), choices=Category.choices, widget=forms.CheckboxSelectMultiple, distinct=False
     )
     country = filters.ChoiceFilter(label=_("Country"), choices=Country.choices, method="filter_country")
     region = LocalizedModelChoiceFilter(
@@ -134,6 +134,7 @@ class ContactFilter(filters.FilterSet):
         field_name="organization__category",
         choices=Category.choices,
         widget=forms.CheckboxSelectMultiple,
+        distinct=False,  # a plain column: no duplicates to remove, and DISTINCT costs a sort
     )
     reachable = filters.BooleanFilter(
         label=_("Can be contacted"), method="filter_reachable", widget=forms.CheckboxInput
