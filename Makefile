@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 MANAGE := $(BIN)/python manage.py
 
-.PHONY: install run test lint check messages translations-check compose-check vendor clean
+.PHONY: install run test lint check messages translations-check compose-check vendor clean bench
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -52,6 +52,11 @@ compose-check:
 
 vendor:
 	bin/vendor.sh
+
+# Times the register's pages beside a plain Django admin on PostgreSQL, after generate_load (reused when
+# loaded); BENCH_ORGS / BENCH_INTERACTIONS shrink it. Prints a table and writes bench/results.json.
+bench: install
+	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/cec_engage_bench} $(BIN)/python -m bench.run
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache
