@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from accounts.models import User
 from strategy.models import Action, AreaOfRelevance, Initiative, Objective, Pillar, Unit
 from strategy.translation import localized_field
+from strategy.widgets import use_fast_selects
 
 from .models import Contact, Interaction, InteractionType, Organization, Region
 from .services.naics import naics_parse_list
@@ -99,6 +100,7 @@ class OrganizationForm(VersionedForm):
         if self.instance.pk:
             fields["naics_codes"].initial = ", ".join(s.code for s in self.instance.sectors.all())
             fields["parent"].queryset = Organization.objects.exclude(pk=self.instance.pk)
+        use_fast_selects(self)
         self.helper = FormHelper()
         self.helper.form_tag = False
         self.helper.layout = Layout(
@@ -260,6 +262,7 @@ class InteractionForm(VersionedForm):
             )
         self.helper = FormHelper()
         self.helper.form_tag = False
+        use_fast_selects(self)
         strategy_open = (
             " open"
             if self.is_bound and any(n in self.errors for n in ("unit", "staff", "objectives", "actions"))
@@ -312,6 +315,10 @@ class InteractionForm(VersionedForm):
 
 
 class FollowUpForm(forms.Form):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        use_fast_selects(self)
+
     description = forms.CharField(label=_("What to do"), max_length=300)
     owner = forms.ModelChoiceField(label=_("Owner"), queryset=User.objects.filter(is_active=True).order_by("full_name"))
     due_on = forms.DateField(label=_("Due"), widget=forms.DateInput(attrs={"type": "date"}))

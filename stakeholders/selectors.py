@@ -52,7 +52,8 @@ def interaction_page(queryset: QuerySet[Interaction], *, after: tuple[date, int]
     queryset = queryset.order_by("-occurred_on", "-id")
     if after:
         day, pk = after
-        queryset = queryset.filter(Q(occurred_on__lt=day) | Q(occurred_on=day, id__lt=pk))
+        # The plain "<=" bound lets PostgreSQL start the index scan at the cursor instead of the top.
+        queryset = queryset.filter(Q(occurred_on__lt=day) | Q(occurred_on=day, id__lt=pk), occurred_on__lte=day)
     rows = list(queryset[: size + 1])
     return rows[:size], len(rows) > size
 
@@ -66,7 +67,7 @@ def organization_timeline(organization: Organization, *, before: tuple[date, int
     if before:
         day, interaction_id = before
         participations = participations.filter(
-            Q(occurred_on__lt=day) | Q(occurred_on=day, interaction_id__lt=interaction_id)
+            Q(occurred_on__lt=day) | Q(occurred_on=day, interaction_id__lt=interaction_id), occurred_on__lte=day
         )
     ids = list(
         participations.order_by("-occurred_on", "-interaction_id").values_list("interaction_id", flat=True)[: size + 1]

@@ -1,5 +1,6 @@
 from .contacts import Affiliation, Contact
 from .engagement import Commitment, LevelChange
+from .imports import ImportBatch, ImportChange, SavedMapping
 from .interactions import DigestSent, FollowUp, Interaction, InteractionOrganization
 from .organizations import Organization, OrganizationSector
 from .reference import InteractionType, LadderSettings, NaicsCode, NaicsLevel, Region, Tag
@@ -10,6 +11,9 @@ __all__ = [
     "Contact",
     "DigestSent",
     "FollowUp",
+    "ImportBatch",
+    "ImportChange",
+    "SavedMapping",
     "Interaction",
     "InteractionOrganization",
     "InteractionType",

@@ -110,8 +110,8 @@ class LadderSettings(models.Model):
 
     @classmethod
     def current(cls) -> "LadderSettings":
-        settings, _ = cls.objects.get_or_create(pk=1)
-        return settings
+        """The settings row (loaded by migration); the defaults if an administrator removed it."""
+        return cls.objects.filter(pk=1).first() or cls(pk=1)
 
 
 class Tag(models.Model):

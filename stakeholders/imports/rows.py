@@ -1,0 +1,197 @@
+"""Checking one imported row: every value parsed, every problem named with its column, in the
+person's language."""
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from django.core.exceptions import ValidationError
+from django.core.validators import EmailValidator, URLValidator
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+
+from ..choices import Category, Country
+from ..models import Region
+from ..normalize import fold
+from ..services.naics import naics_parse_list
+from .columns import TARGETS
+
+COUNTRY_WORDS = {
+    "CA": ["ca", "can", "canada"],
+    "MX": ["mx", "mex", "mexico", "mexique", "estados unidos mexicanos"],
+    "US": [
+        "us",
+        "usa",
+        "united states",
+        "united states of america",
+        "etats unis",
+        "estados unidos",
+        "eua",
+        "eeuu",
+        "ee uu",
+    ],
+    "XX": ["other", "autre", "otro", "otra"],
+}
+CATEGORY_WORDS = {
+    Category.CORPORATION: ["company", "business", "corporate", "entreprise", "empresa", "societe", "corporacion"],
+    Category.SME: ["sme", "pme", "pyme", "mipyme"],
+    Category.INDUSTRY_ASSOCIATION: ["association", "industry association", "asociacion", "trade association"],
+    Category.CHAMBER_OF_COMMERCE: ["chamber", "camara", "chambre de commerce", "camara de comercio"],
+    Category.RELATED_NONPROFIT: ["nonprofit", "not for profit", "non profit", "obnl", "osfl", "sin fines de lucro"],
+    Category.GOVERNMENT: ["gov", "gouvernement", "gobierno", "public sector"],
+    Category.ACADEMIA: ["university", "universite", "universidad", "academic", "academique", "academico"],
+    Category.NGO: ["ngo", "ong", "osc"],
+    Category.INDIGENOUS: ["indigenous", "autochtone", "indigena", "first nations", "premieres nations"],
+    Category.INTERGOVERNMENTAL: ["igo", "intergovernmental organization", "oig", "organismo internacional"],
+}
+LANGUAGE_WORDS = {
+    "en": ["en", "eng", "english", "anglais", "ingles"],
+    "fr": ["fr", "fra", "french", "francais", "frances"],
+    "es": ["es", "spa", "esp", "spanish", "espagnol", "espanol", "castellano"],
+}
+YES = {"yes", "y", "oui", "si", "true", "1", "x", "o", "s"}
+NO = {"no", "n", "non", "false", "0", ""}
+
+
+class Vocabulary:
+    """The words each column accepts, in the three languages, loaded once per import."""
+
+    def __init__(self):
+        self.countries = {word: code for code, words in COUNTRY_WORDS.items() for word in words}
+        self.categories = {fold(value): value for value in Category.values}
+        for language in ("en", "fr", "es"):
+            with translation.override(language):
+                for value, label in Category.choices:
+                    self.categories[fold(str(label))] = value
+                for value, label in Country.choices:
+                    self.countries[fold(str(label))] = value
+        for value, words in CATEGORY_WORDS.items():
+            self.categories.update(dict.fromkeys(words, value))
+        self.languages = {word: code for code, words in LANGUAGE_WORDS.items() for word in words}
+        self.regions: dict[str, dict[str, Region]] = {}
+        self.regions_anywhere: dict[str, list[Region]] = {}
+        for region in Region.objects.all():
+            names = [region.code, region.name_en, region.name_fr, region.name_es, *region.aliases.split("|")]
+            for name in {fold(n) for n in names if n.strip()}:
+                self.regions.setdefault(region.country, {})[name] = region
+                self.regions_anywhere.setdefault(name, []).append(region)
+
+
+@dataclass
+class CheckedRow:
+    line: int
+    raw: list[str]
+    values: dict = field(default_factory=dict)
+    errors: list[tuple[str, str]] = field(default_factory=list)
+
+    @property
+    def is_valid(self) -> bool:
+        return not self.errors
+
+    def reason(self) -> str:
+        return "; ".join(f"{column}: {message}" for column, message in self.errors)
+
+
+def _label(target: str) -> str:
+    return str(TARGETS[target][0])
+
+
+def check_row(
+    line: int, raw: list[str], mapping: dict[int, str], header: list[str], vocabulary: Vocabulary
+) -> CheckedRow:
+    row = CheckedRow(line=line, raw=raw)
+    if len(raw) > len(header) and any(cell.strip() for cell in raw[len(header) :]):
+        row.errors.append((_("Row"), _("it has more cells than the header has columns.")))
+    values = {target: (raw[index].strip() if index < len(raw) else "") for index, target in mapping.items()}
+    column_of = {target: header[index] for index, target in mapping.items()}
+
+    def fail(target, message):
+        row.errors.append((column_of.get(target, _label(target)), message))
+
+    name = values.get("name", "")
+    if not name:
+        fail("name", _("the organization name is missing."))
+    elif len(name) > 255:
+        fail("name", _("the name is longer than 255 characters."))
+    row.values["name"] = name
+    row.values["acronym"] = values.get("acronym", "")[:40]
+
+    category = values.get("category", "")
+    if category:
+        row.values["category"] = vocabulary.categories.get(fold(category))
+        if not row.values["category"]:
+            fail("category", _("“%(value)s” is not a stakeholder category.") % {"value": category})
+    country = values.get("hq_country", "")
+    if country:
+        row.values["hq_country"] = vocabulary.countries.get(fold(country))
+        if not row.values["hq_country"]:
+            fail("hq_country", _("“%(value)s” is not Canada, Mexico or the United States.") % {"value": country})
+    region = values.get("hq_region", "")
+    if region:
+        key = fold(region)
+        country_code = row.values.get("hq_country")
+        match = vocabulary.regions.get(country_code, {}).get(key) if country_code else None
+        if match is None and not country_code:
+            candidates = vocabulary.regions_anywhere.get(key, [])
+            match = candidates[0] if len(candidates) == 1 else None
+        if match is None:
+            fail("hq_region", _("“%(value)s” is not a province or state of the country given.") % {"value": region})
+        else:
+            row.values["hq_region"] = match
+            row.values.setdefault("hq_country", match.country)
+
+    website = values.get("website", "")
+    if website:
+        url = website if "://" in website else f"https://{website}"
+        try:
+            URLValidator(schemes=["http", "https"])(url)
+            row.values["website"] = url[:300]
+        except ValidationError:
+            fail("website", _("“%(value)s” is not a web address.") % {"value": website})
+    if values.get("naics"):
+        try:
+            row.values["sectors"] = naics_parse_list(values["naics"])
+        except ValidationError as error:
+            fail("naics", " ".join(error.messages))
+
+    _check_contact(row, values, fail, vocabulary)
+    return row
+
+
+def _check_contact(row: CheckedRow, values: dict, fail, vocabulary: Vocabulary) -> None:
+    email = values.get("contact_email", "").lower()
+    contact_name = values.get("contact_name", "")
+    if email:
+        try:
+            EmailValidator()(email)
+        except ValidationError:
+            fail("contact_email", _("“%(value)s” is not an email address.") % {"value": values["contact_email"]})
+    if (email or values.get("contact_phone")) and not contact_name:
+        contact_name = email.split("@")[0] if email else ""
+    if not contact_name:
+        return
+    contact = {"full_name": contact_name[:200], "email": email, "job_title": values.get("contact_title", "")[:200]}
+    phone = values.get("contact_phone", "")
+    digits = sum(ch.isdigit() for ch in phone)
+    if phone and not 7 <= digits <= 15:
+        fail("contact_phone", _("“%(value)s” is not a phone number of 7 to 15 digits.") % {"value": phone})
+    contact["phone"] = phone[:40]
+    language = values.get("contact_language", "")
+    if language:
+        contact["preferred_language"] = vocabulary.languages.get(fold(language))
+        if not contact["preferred_language"]:
+            fail("contact_language", _("“%(value)s” is not English, French or Spanish.") % {"value": language})
+    consent = fold(values.get("consent", ""))
+    if consent not in YES | NO:
+        fail("consent", _("write yes or no."))
+    contact["consent_given"] = consent in YES
+    consent_date = values.get("consent_date", "")
+    if consent_date:
+        try:
+            contact["consent_date"] = date.fromisoformat(consent_date[:10])
+            if contact["consent_date"] > timezone.localdate():
+                fail("consent_date", _("the consent date is in the future."))
+        except ValueError:
+            fail("consent_date", _("write the date as YYYY-MM-DD."))
+    elif contact["consent_given"]:
+        contact["consent_date"] = timezone.localdate()
+    row.values["contact"] = contact

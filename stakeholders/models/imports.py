@@ -1,0 +1,101 @@
+"""Import batches: who imported what, when, with what result; what each batch created and changed,
+so it can be undone."""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class ImportStatus(models.TextChoices):
+    PREVIEWED = "previewed", _("Previewed")
+    RUNNING = "running", _("Running")
+    DONE = "done", _("Imported")
+    REJECTED = "rejected", _("Rejected: nothing imported")
+    FAILED = "failed", _("Failed")
+    UNDONE = "undone", _("Undone")
+
+
+class OnError(models.TextChoices):
+    ABORT = "abort", _("All or nothing: import nothing if any row is invalid")
+    SKIP = "skip", _("Skip invalid rows and import the others")
+
+
+class UpdateMode(models.TextChoices):
+    FILL = "fill", _("Fill blank fields only")
+    OVERWRITE = "overwrite", _("Overwrite with the file's values")
+
+
+class ImportBatch(models.Model):
+    """One import of one file."""
+
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("imported by"),
+    )
+    created_at = models.DateTimeField(_("started"), auto_now_add=True)
+    finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
+    file_name = models.CharField(_("file"), max_length=255)
+    status = models.CharField(_("status"), max_length=10, choices=ImportStatus.choices, default=ImportStatus.RUNNING)
+    on_error = models.CharField(_("invalid rows"), max_length=5, choices=OnError.choices, default=OnError.ABORT)
+    update_mode = models.CharField(_("matches"), max_length=10, choices=UpdateMode.choices, default=UpdateMode.FILL)
+    rows_total = models.PositiveIntegerField(_("rows"), default=0)
+    rows_done = models.PositiveIntegerField(_("rows done"), default=0)
+    created_count = models.PositiveIntegerField(_("created"), default=0)
+    updated_count = models.PositiveIntegerField(_("updated"), default=0)
+    skipped_count = models.PositiveIntegerField(_("unchanged"), default=0)
+    invalid_count = models.PositiveIntegerField(_("invalid"), default=0)
+    rejected_csv = models.TextField(blank=True, help_text="The invalid rows with their reasons, as CSV.")
+    error = models.TextField(blank=True)
+    undone_at = models.DateTimeField(_("undone"), null=True, blank=True)
+    undone_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name = _("import")
+        verbose_name_plural = _("imports")
+
+    def __str__(self):
+        return f"{self.file_name} ({self.created_at:%Y-%m-%d})"
+
+
+class ImportChange(models.Model):
+    """A record an import created or changed; ``before`` holds the changed fields' earlier values."""
+
+    class Action(models.TextChoices):
+        CREATED = "created", _("Created")
+        UPDATED = "updated", _("Updated")
+
+    batch = models.ForeignKey(ImportBatch, on_delete=models.CASCADE, related_name="changes")
+    model = models.CharField(max_length=40)  # "organization" or "contact"
+    object_id = models.PositiveBigIntegerField()
+    action = models.CharField(max_length=10, choices=Action.choices)
+    before = models.JSONField(default=dict, blank=True)
+
+    class Meta:
+        indexes = [models.Index(fields=["batch", "model", "action"], name="importchange_batch")]
+
+    def __str__(self):
+        return f"{self.action} {self.model} {self.object_id}"
+
+
+class SavedMapping(models.Model):
+    """A column mapping kept for files of the same shape (e.g. a partner's monthly list)."""
+
+    name = models.CharField(_("name"), max_length=100, unique=True)
+    columns = models.JSONField(help_text="Header name (folded) → target field.")
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("saved column mapping")
+        verbose_name_plural = _("saved column mappings")
+
+    def __str__(self):
+        return self.name
