@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from accounts.models import User
 from strategy.models import Pillar, Unit
 from strategy.translation import localized_field
-from strategy.widgets import use_fast_selects
+from strategy.widgets import bootstrap_filter_form
 
 from .choices import Category, Country, Level
 from .models import Contact, FollowUp, Interaction, InteractionType, NaicsCode, Organization, Region, Tag
@@ -44,7 +44,7 @@ class FastFilterSet(filters.FilterSet):
     @property
     def form(self):
         if not hasattr(self, "_form"):
-            self._form = use_fast_selects(super().form)
+            self._form = bootstrap_filter_form(super().form)
         return self._form
 
 

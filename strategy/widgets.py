@@ -34,12 +34,56 @@ class FastSelect(forms.Select):
         return mark_safe("".join(parts))  # noqa: S308 - every piece above went through format_html
 
 
+class FastCheckboxes(forms.CheckboxSelectMultiple):
+    """Bootstrap check boxes for a short multiple choice, written in Python (see ``FastSelect``)."""
+
+    def render(self, name, value, attrs=None, renderer=None):
+        widget = self.get_context(name, value, attrs)["widget"]
+        parts = []
+        for _group, options, _index in widget["optgroups"]:
+            for option in options:
+                option_attrs = {**option["attrs"], "class": "form-check-input"}
+                parts.append(
+                    format_html(
+                        '<div class="form-check"><input type="checkbox" name="{}" value="{}"{}>'
+                        '<label class="form-check-label" for="{}">{}</label></div>',
+                        widget["name"],
+                        option["value"],
+                        flatatt(option_attrs),
+                        option_attrs.get("id", ""),
+                        option["label"],
+                    )
+                )
+        return mark_safe("".join(parts))  # noqa: S308 - every piece above went through format_html
+
+
+FAST = {forms.Select: FastSelect, forms.CheckboxSelectMultiple: FastCheckboxes}
+
+
 def use_fast_selects(form: forms.BaseForm) -> forms.BaseForm:
-    """Swap the plain single selects of ``form`` for ``FastSelect``s, keeping their attributes and choices."""
+    """Swap the plain selects and check box lists of ``form`` for the fast ones, keeping attributes and choices."""
     for field in form.fields.values():
-        if type(field.widget) is forms.Select:
-            fast = FastSelect(attrs=field.widget.attrs)
+        fast_class = FAST.get(type(field.widget))
+        if fast_class:
+            fast = fast_class(attrs=field.widget.attrs)
             fast.choices = field.widget.choices
             fast.is_required = field.widget.is_required
             field.widget = fast
+    return form
+
+
+BOOTSTRAP_CLASSES = {FastSelect: "form-select form-select-sm", FastCheckboxes: ""}
+
+
+def bootstrap_filter_form(form: forms.BaseForm) -> forms.BaseForm:
+    """Fast widgets with Bootstrap's small classes, for filter panels rendered without crispy."""
+    use_fast_selects(form)
+    for field in form.fields.values():
+        css = BOOTSTRAP_CLASSES.get(type(field.widget))
+        if css is None:
+            css = (
+                "form-check-input" if isinstance(field.widget, forms.CheckboxInput) else "form-control form-control-sm"
+            )
+        if css:
+            field.widget.attrs["class"] = css
     return form

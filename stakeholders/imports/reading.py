@@ -29,8 +29,11 @@ class UnreadableFile(Exception):
 
 @dataclass
 class Table:
+    """The header and the non-empty rows, with ``lines``: each row's line in the file, for messages."""
+
     header: list[str]
     rows: list[list[str]]
+    lines: list[int] = field(default_factory=list)
     encoding: str = ""
     sheet: str = ""
     notes: list[str] = field(default_factory=list)
@@ -46,15 +49,27 @@ def _clean(value) -> str:
     return str(value).strip()
 
 
-def _finish(header: list[str], rows: list[list[str]], **extra) -> Table:
+def _finish(header: list[str], rows: list[list[str]], lines: list[int], **extra) -> Table:
     header = [h.strip() for h in header]
     while header and not header[-1]:
         header.pop()
     if not any(header):
         raise UnreadableFile(_("The file has no header row: its first row must name the columns."))
-    while rows and not any(cell.strip() for cell in rows[-1]):
-        rows.pop()
-    return Table(header=header, rows=rows, **extra)
+    return Table(header=header, rows=rows, lines=lines, **extra)
+
+
+def _collect(rows_with_lines) -> tuple[list[list[str]], list[int]]:
+    """Keep the rows that hold something; empty ones (a million at the end, say) cost nothing."""
+    rows, lines = [], []
+    for line, row in rows_with_lines:
+        if any(cell.strip() for cell in row):
+            rows.append(row)
+            lines.append(line)
+            if len(rows) > MAX_ROWS:
+                raise UnreadableFile(
+                    _("The file has more than %(count)s rows; split it into smaller files.") % {"count": MAX_ROWS}
+                )
+    return rows, lines
 
 
 def decode(data: bytes, encoding: str | None = None) -> tuple[str, str]:
@@ -99,16 +114,10 @@ def read_csv(data: bytes, encoding: str | None = None) -> Table:
     reader = csv.reader(io.StringIO(text, newline=""), dialect)
     try:
         header = next(reader)
-        rows = []
-        for row in reader:
-            rows.append(row)
-            if len(rows) > MAX_ROWS:
-                raise UnreadableFile(
-                    _("The file has more than %(count)s rows; split it into smaller files.") % {"count": MAX_ROWS}
-                )
+        rows, lines = _collect((reader.line_num, row) for row in reader)
     except csv.Error as error:
         raise UnreadableFile(_("The file is not a valid CSV: %(error)s") % {"error": error}) from error
-    return _finish(header, rows, encoding=used)
+    return _finish(header, rows, lines, encoding=used)
 
 
 def _check_zip(data: bytes) -> None:
@@ -140,20 +149,20 @@ def read_xlsx(data: bytes, sheet: str | None = None) -> Table:
         worksheet = workbook[sheet] if sheet else workbook.worksheets[0]
         values = worksheet.iter_rows(values_only=True)
         header = [_clean(cell) for cell in next(values, [])]
-        rows, empty_run = [], 0
-        for raw in values:
-            row = [_clean(cell) for cell in raw]
-            empty_run = 0 if any(row) else empty_run + 1
-            if empty_run > 1000:
-                break  # a sheet formatted down to row 1,048,576: the data has ended
-            rows.append(row)
-            if len(rows) > MAX_ROWS + 1000:
-                raise UnreadableFile(
-                    _("The file has more than %(count)s rows; split it into smaller files.") % {"count": MAX_ROWS}
-                )
-        if not header and not rows:
+
+        def numbered():
+            empty_run = 0
+            for line, raw in enumerate(values, start=2):
+                row = [_clean(cell) for cell in raw]
+                empty_run = 0 if any(row) else empty_run + 1
+                if empty_run > 1000:
+                    return  # a sheet formatted down to row 1,048,576: the data has ended
+                yield line, row
+
+        rows, lines = _collect(numbered())
+        if not any(header) and not rows:
             raise UnreadableFile(_("The file is empty."))
-        return _finish(header, rows, sheet=worksheet.title)
+        return _finish(header, rows, lines, sheet=worksheet.title)
     finally:
         workbook.close()
 

@@ -144,7 +144,8 @@ def import_plan(table: Table, mapping: dict[int, str], *, update_mode: str = Upd
     vocabulary, matcher = Vocabulary(), Matcher()
     matched: list[tuple[PlannedRow, int]] = []
     for offset, raw in enumerate(table.rows):
-        checked = check_row(offset + 2, raw, mapping, table.header, vocabulary)
+        line = table.lines[offset] if table.lines else offset + 2
+        checked = check_row(line, raw, mapping, table.header, vocabulary)
         if not checked.is_valid:
             plan.invalid.append(checked)
             continue
