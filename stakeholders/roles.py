@@ -34,3 +34,5 @@ def grant_register_permissions(apps) -> None:
     grant(apps, ["Administrator"], "stakeholders", model_permissions(["organization", "contact", "tag"], ("delete",)))
     grant(apps, ["Administrator"], "stakeholders", ["merge_organization"])
     grant(apps, ["Administrator"], "stakeholders", model_permissions(REFERENCE, ("add", "change")))
+    if "importbatch" in {m._meta.model_name for m in apps.get_app_config("stakeholders").get_models()}:
+        grant(apps, ["Administrator"], "stakeholders", model_permissions(["importbatch"], ("view", "add", "change")))

@@ -4,6 +4,7 @@ from celery import shared_task
 
 from .services.digests import followup_send_digests
 from .services.engagement import engagement_refresh_all
+from .services.imports import import_run
 
 
 @shared_task(autoretry_for=(ConnectionError,), retry_backoff=True, max_retries=5)
@@ -15,3 +16,9 @@ def send_followup_digests(base_url: str = "") -> int:
 def refresh_engagement_levels() -> int:
     """Levels fall as interactions leave the rolling window; this records those changes each night."""
     return engagement_refresh_all()
+
+
+@shared_task(acks_late=True)
+def run_import(batch_id: int) -> str:
+    """Run a queued import; the page shows its progress from the batch row."""
+    return import_run(batch_id=batch_id).status

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import contacts, interactions, merge, organizations
+from .views import contacts, imports, interactions, merge, organizations
 
 app_name = "stakeholders"
 urlpatterns = [
@@ -23,5 +23,11 @@ urlpatterns = [
     path("interactions/<int:pk>/", interactions.InteractionDetailView.as_view(), name="interaction_detail"),
     path("interactions/<int:pk>/edit/", interactions.InteractionUpdateView.as_view(), name="interaction_edit"),
     path("interactions/<int:pk>/delete/", interactions.interaction_delete_view, name="interaction_delete"),
+    path("imports/", imports.import_list, name="import_list"),
+    path("imports/<int:pk>/", imports.import_detail, name="import_detail"),
+    path("imports/<int:pk>/mapping/", imports.import_mapping, name="import_mapping"),
+    path("imports/<int:pk>/review/", imports.import_review, name="import_review"),
+    path("imports/<int:pk>/rejected.csv", imports.import_rejected, name="import_rejected"),
+    path("imports/<int:pk>/undo/", imports.import_undo_view, name="import_undo"),
     path("followups/<int:pk>/toggle/", interactions.followup_toggle, name="followup_toggle"),
 ]

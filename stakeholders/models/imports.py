@@ -7,7 +7,8 @@ from django.utils.translation import gettext_lazy as _
 
 
 class ImportStatus(models.TextChoices):
-    PREVIEWED = "previewed", _("Previewed")
+    PREVIEWED = "previewed", _("Waiting for review")
+    QUEUED = "queued", _("Queued")
     RUNNING = "running", _("Running")
     DONE = "done", _("Imported")
     REJECTED = "rejected", _("Rejected: nothing imported")
@@ -40,6 +41,11 @@ class ImportBatch(models.Model):
     finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
     file_name = models.CharField(_("file"), max_length=255)
     status = models.CharField(_("status"), max_length=10, choices=ImportStatus.choices, default=ImportStatus.RUNNING)
+    # The uploaded file, kept until the import runs (bounded by the upload limit), and how to read it.
+    data = models.BinaryField(null=True, blank=True, editable=False)
+    encoding = models.CharField(_("encoding"), max_length=20, blank=True)
+    sheet = models.CharField(_("sheet"), max_length=100, blank=True)
+    mapping = models.JSONField(default=dict, blank=True, help_text="Column index → target field.")
     on_error = models.CharField(_("invalid rows"), max_length=5, choices=OnError.choices, default=OnError.ABORT)
     update_mode = models.CharField(_("matches"), max_length=10, choices=UpdateMode.choices, default=UpdateMode.FILL)
     rows_total = models.PositiveIntegerField(_("rows"), default=0)
@@ -62,6 +68,19 @@ class ImportBatch(models.Model):
 
     def __str__(self):
         return f"{self.file_name} ({self.created_at:%Y-%m-%d})"
+
+    def get_absolute_url(self):
+        from django.urls import reverse
+
+        return reverse("stakeholders:import_detail", args=[self.pk])
+
+    @property
+    def percent_done(self) -> int:
+        return int(100 * self.rows_done / self.rows_total) if self.rows_total else 0
+
+    @property
+    def is_working(self) -> bool:
+        return self.status in (ImportStatus.QUEUED, ImportStatus.RUNNING)
 
 
 class ImportChange(models.Model):

@@ -136,7 +136,13 @@ def _changes(current: dict, incoming: dict, fields: list[str], mode: str) -> dic
     return changes
 
 
-def import_plan(table: Table, mapping: dict[int, str], *, update_mode: str = UpdateMode.FILL) -> ImportPlan:
+def import_plan(
+    table: Table,
+    mapping: dict[int, str],
+    *,
+    update_mode: str = UpdateMode.FILL,
+    progress: Callable[[int], None] | None = None,
+) -> ImportPlan:
     """Check and match every row; nothing is written. The plan says what a commit would do."""
     if "name" not in mapping.values():
         raise ValidationError(_("Choose which column holds the organization name."))
@@ -144,6 +150,8 @@ def import_plan(table: Table, mapping: dict[int, str], *, update_mode: str = Upd
     vocabulary, matcher = Vocabulary(), Matcher()
     matched: list[tuple[PlannedRow, int]] = []
     for offset, raw in enumerate(table.rows):
+        if progress and offset % 1000 == 0:
+            progress(offset)
         line = table.lines[offset] if table.lines else offset + 2
         checked = check_row(line, raw, mapping, table.header, vocabulary)
         if not checked.is_valid:
@@ -387,4 +395,75 @@ def import_undo(*, batch: ImportBatch, by: User | None) -> ImportBatch:
     organizations.delete()
     batch.status, batch.undone_at, batch.undone_by = ImportStatus.UNDONE, timezone.now(), by
     batch.save(update_fields=["status", "undone_at", "undone_by"])
+    return batch
+
+
+# The browser's steps: upload, map, review, run in the background. ---------------------------------
+
+
+def import_upload(*, data: bytes, file_name: str, by: User | None, encoding: str = "", sheet: str = "") -> ImportBatch:
+    """Keep an uploaded file as a batch waiting for review, with a suggested column mapping.
+
+    Raises ``UnreadableFile`` (nothing kept) when the file cannot be read at all.
+    """
+    from ..imports.columns import suggest_mapping
+    from ..imports.reading import read_table
+
+    table = read_table(data, file_name, encoding=encoding or None, sheet=sheet or None)
+    return ImportBatch.objects.create(
+        file_name=file_name[:255],
+        created_by=by,
+        status=ImportStatus.PREVIEWED,
+        data=data,
+        encoding=table.encoding,
+        sheet=table.sheet,
+        mapping={str(index): target for index, target in suggest_mapping(table.header, table.rows).items()},
+        rows_total=len(table.rows),
+    )
+
+
+def batch_table(batch: ImportBatch) -> Table:
+    from ..imports.reading import read_table
+
+    return read_table(bytes(batch.data), batch.file_name, encoding=batch.encoding or None, sheet=batch.sheet or None)
+
+
+def batch_mapping(batch: ImportBatch) -> dict[int, str]:
+    return {int(index): target for index, target in batch.mapping.items() if target}
+
+
+def import_start(*, batch: ImportBatch, on_error: str, update_mode: str) -> ImportBatch:
+    """Queue a reviewed batch; the job runs once the transaction commits."""
+    from ..tasks import run_import
+
+    if batch.status != ImportStatus.PREVIEWED:
+        raise ValidationError(_("This import has already been run."))
+    batch.on_error, batch.update_mode, batch.status, batch.rows_done = on_error, update_mode, ImportStatus.QUEUED, 0
+    batch.save(update_fields=["on_error", "update_mode", "status", "rows_done"])
+    transaction.on_commit(lambda: run_import.delay(batch.pk))
+    return batch
+
+
+def import_run(*, batch_id: int) -> ImportBatch:
+    """The background job: check, match and write a queued batch, reporting rows checked as it goes.
+
+    Safe to run twice: a batch that is no longer queued is left as it is.
+    """
+    claimed = ImportBatch.objects.filter(pk=batch_id, status=ImportStatus.QUEUED).update(status=ImportStatus.RUNNING)
+    batch = ImportBatch.objects.get(pk=batch_id)
+    if not claimed:
+        return batch
+
+    def progress(done: int) -> None:
+        ImportBatch.objects.filter(pk=batch_id).update(rows_done=done)
+
+    try:
+        plan = import_plan(batch_table(batch), batch_mapping(batch), update_mode=batch.update_mode, progress=progress)
+        batch = import_commit(
+            plan, file_name=batch.file_name, by=batch.created_by, on_error=batch.on_error, batch=batch
+        )
+    except Exception as error:
+        ImportBatch.objects.filter(pk=batch_id).update(status=ImportStatus.FAILED, error=str(error)[:2000])
+        raise
+    ImportBatch.objects.filter(pk=batch_id).update(data=None)  # the file is no longer needed
     return batch

@@ -1,0 +1,165 @@
+"""Importing stakeholder lists in the browser (administrators): upload, map the columns, review, run
+in the background with a progress bar, download the rejected rows, undo."""
+
+from django import forms
+from django.contrib import messages
+from django.contrib.auth.decorators import permission_required
+from django.core.exceptions import ValidationError
+from django.http import HttpResponse, HttpResponseRedirect
+from django.shortcuts import get_object_or_404, render
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST
+
+from ..imports.columns import target_choices
+from ..imports.reading import MAX_BYTES, UnreadableFile
+from ..models import ImportBatch
+from ..models.imports import ImportStatus, OnError, UpdateMode
+from ..services.imports import batch_mapping, batch_table, import_plan, import_start, import_undo, import_upload
+
+PREVIEW_ROWS = 200
+
+
+class UploadForm(forms.Form):
+    file = forms.FileField(label=gettext_lazy("CSV or Excel file"), help_text=gettext_lazy("Up to 20 MB."))
+    encoding = forms.ChoiceField(
+        label=gettext_lazy("Text encoding (CSV)"),
+        required=False,
+        choices=[
+            ("", gettext_lazy("Detect")),
+            ("utf-8", "UTF-8"),
+            ("utf-16", "UTF-16"),
+            ("cp1252", "Windows-1252"),
+            ("latin-1", "Latin-1"),
+        ],
+    )
+    sheet = forms.CharField(
+        label=gettext_lazy("Sheet (Excel)"), required=False, help_text=gettext_lazy("The first one if blank.")
+    )
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if upload.size > MAX_BYTES:
+            raise ValidationError(
+                _("The file is larger than %(size)s MB; split it into smaller files.") % {"size": MAX_BYTES // 2**20}
+            )
+        return upload
+
+
+class ReviewForm(forms.Form):
+    on_error = forms.ChoiceField(
+        label=gettext_lazy("Invalid rows"), choices=OnError.choices, widget=forms.RadioSelect, initial=OnError.ABORT
+    )
+    update_mode = forms.ChoiceField(
+        label=gettext_lazy("Records that match"),
+        choices=UpdateMode.choices,
+        widget=forms.RadioSelect,
+        initial=UpdateMode.FILL,
+    )
+
+
+def _batch(pk):
+    return get_object_or_404(ImportBatch.objects.defer("data"), pk=pk)
+
+
+@permission_required("stakeholders.add_importbatch", raise_exception=True)
+def import_list(request):
+    form = UploadForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["file"]
+        try:
+            batch = import_upload(
+                data=upload.read(),
+                file_name=upload.name,
+                by=request.user,
+                encoding=form.cleaned_data["encoding"],
+                sheet=form.cleaned_data["sheet"],
+            )
+        except UnreadableFile as error:
+            form.add_error("file", str(error))
+        else:
+            return HttpResponseRedirect(f"{batch.get_absolute_url()}mapping/")
+    batches = ImportBatch.objects.defer("data", "rejected_csv").select_related("created_by")[:30]
+    return render(request, "stakeholders/import_list.html", {"form": form, "batches": batches})
+
+
+@permission_required("stakeholders.add_importbatch", raise_exception=True)
+def import_mapping(request, pk):
+    batch = get_object_or_404(ImportBatch, pk=pk, status=ImportStatus.PREVIEWED)
+    table = batch_table(batch)
+    if request.method == "POST":
+        batch.mapping = {str(i): request.POST.get(f"column_{i}", "") for i in range(len(table.header))}
+        batch.save(update_fields=["mapping"])
+        return HttpResponseRedirect(f"{batch.get_absolute_url()}review/")
+    mapping = batch_mapping(batch)
+    columns = [
+        {
+            "index": i,
+            "name": name,
+            "target": mapping.get(i, ""),
+            "samples": [row[i] for row in table.rows[:3] if i < len(row)],
+        }
+        for i, name in enumerate(table.header)
+    ]
+    return render(
+        request, "stakeholders/import_mapping.html", {"batch": batch, "columns": columns, "targets": target_choices()}
+    )
+
+
+@permission_required("stakeholders.add_importbatch", raise_exception=True)
+def import_review(request, pk):
+    batch = get_object_or_404(ImportBatch, pk=pk, status=ImportStatus.PREVIEWED)
+    form = ReviewForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        import_start(batch=batch, **form.cleaned_data)
+        return HttpResponseRedirect(batch.get_absolute_url())
+    update_mode = request.GET.get("update_mode") or UpdateMode.FILL
+    error, plan = "", None
+    try:
+        plan = import_plan(batch_table(batch), batch_mapping(batch), update_mode=update_mode)
+    except ValidationError as refusal:
+        error = " ".join(refusal.messages)
+    return render(
+        request,
+        "stakeholders/import_review.html",
+        {
+            "batch": batch,
+            "form": form,
+            "plan": plan,
+            "error": error,
+            "counts": plan.counts() if plan else {},
+            "invalid": plan.invalid[:PREVIEW_ROWS] if plan else [],
+        },
+    )
+
+
+@permission_required("stakeholders.add_importbatch", raise_exception=True)
+def import_detail(request, pk):
+    batch = _batch(pk)
+    template = (
+        "stakeholders/includes/import_progress.html"
+        if request.headers.get("HX-Request")
+        else "stakeholders/import_detail.html"
+    )
+    return render(request, template, {"batch": batch})
+
+
+@permission_required("stakeholders.add_importbatch", raise_exception=True)
+def import_rejected(request, pk):
+    batch = _batch(pk)
+    response = HttpResponse(batch.rejected_csv, content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="rejected-rows-{batch.pk}.csv"'
+    return response
+
+
+@require_POST
+@permission_required("stakeholders.change_importbatch", raise_exception=True)
+def import_undo_view(request, pk):
+    batch = _batch(pk)
+    try:
+        import_undo(batch=batch, by=request.user)
+    except ValidationError as refusal:
+        messages.error(request, " ".join(refusal.messages))
+    else:
+        messages.success(request, _("The import is undone: what it created is removed and what it changed restored."))
+    return HttpResponseRedirect(batch.get_absolute_url())
