@@ -1,0 +1,62 @@
+"""An administrator imports a list in the browser, from upload to undo, in a real Chromium."""
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from accounts.choices import Role
+from stakeholders.models import ImportBatch, Organization
+from tests.browser.conftest import sign_in
+from tests.browser.test_register import assert_accessible
+from tests.factories.accounts import PASSWORD
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+LIST = (
+    "Organisation;Pays;Province;Adresse courriel;Colonne mystère\n"
+    "Hydro-Québec;Canada;Québec;info@hydroquebec.com;x\n"
+    "Cemex;Mexique;Nuevo León;contact@cemex.com;y\n"
+    "Sans courriel;Canada;Ontario;pas-un-courriel;z\n"
+)
+
+
+def test_an_administrator_uploads_maps_reviews_imports_and_undoes(page, make_user, tmp_path, screenshot):
+    make_user(Role.ADMINISTRATOR, email="admin@cec.example")
+    path = tmp_path / "liste-partenaires.csv"
+    path.write_text(LIST, encoding="utf-8")
+    sign_in(page, "admin@cec.example", PASSWORD)
+
+    page.get_by_role("link", name="Imports").click()
+    assert_accessible(page)
+    page.get_by_label(re.compile("CSV or Excel file")).set_input_files(str(path))
+    page.get_by_role("button", name="Upload and map the columns").click()
+
+    expect(page.get_by_role("heading", name="Map the columns")).to_be_visible()
+    assert_accessible(page)
+    mystery = page.get_by_label("Imported as, for Colonne mystère")
+    expect(mystery).to_have_value("")
+    expect(page.get_by_label("Imported as, for Adresse courriel")).to_have_value("contact_email")
+    page.get_by_label("Imported as, for Pays").select_option(label="Country")  # confirm, by hand
+    page.get_by_role("button", name="Check the rows").click()
+
+    expect(page.get_by_role("heading", name="Review the import")).to_be_visible()
+    expect(page.get_by_role("status")).to_contain_text("2")
+    expect(page.get_by_role("cell", name=re.compile("pas-un-courriel"))).to_be_visible()
+    assert_accessible(page)
+    assert not Organization.objects.exists()
+    page.get_by_label("Skip invalid rows and import the others").check()
+    page.get_by_role("button", name="Import", exact=True).click()
+
+    expect(page.get_by_text("Imported", exact=True)).to_be_visible(timeout=20_000)
+    screenshot("import-done")
+    assert set(Organization.objects.values_list("name", flat=True)) == {"Hydro-Québec", "Cemex"}
+    with page.expect_download() as download:
+        page.get_by_role("link", name="Download the rejected rows (CSV)").click()
+    rejected = download.value.path().read_text(encoding="utf-8")
+    assert "Sans courriel" in rejected and "pas-un-courriel" in rejected
+
+    page.get_by_role("button", name="Undo this import").click()
+    expect(page.get_by_text("The import is undone")).to_be_visible()
+    assert not Organization.objects.exists()
+    assert ImportBatch.objects.get().status == "undone"
