@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import contacts, imports, interactions, merge, organizations
+from .views import contacts, exports, imports, interactions, merge, organizations
 
 app_name = "stakeholders"
 urlpatterns = [
@@ -23,6 +23,7 @@ urlpatterns = [
     path("interactions/<int:pk>/", interactions.InteractionDetailView.as_view(), name="interaction_detail"),
     path("interactions/<int:pk>/edit/", interactions.InteractionUpdateView.as_view(), name="interaction_edit"),
     path("interactions/<int:pk>/delete/", interactions.interaction_delete_view, name="interaction_delete"),
+    path("export/<slug:kind>.<slug:file_format>", exports.export_list, name="export"),
     path("imports/", imports.import_list, name="import_list"),
     path("imports/<int:pk>/", imports.import_detail, name="import_detail"),
     path("imports/<int:pk>/mapping/", imports.import_mapping, name="import_mapping"),

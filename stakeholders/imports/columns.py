@@ -3,6 +3,7 @@ languages and from the values below it."""
 
 import re
 
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from ..normalize import fold
@@ -142,14 +143,26 @@ def _by_values(values: list[str]) -> str | None:
     return None
 
 
+def _names_by_target() -> dict[str, set[str]]:
+    """The header names each target answers to: its synonyms and its own label in the three languages
+    (so a list exported by CEC Engage in any language maps back by itself)."""
+    names = {target: set(synonyms) for target, (_label, synonyms) in TARGETS.items()}
+    for language in ("en", "fr", "es"):
+        with translation.override(language):
+            for target, (label, _synonyms) in TARGETS.items():
+                names[target].add(fold(str(label)))
+    return names
+
+
 def suggest_mapping(header: list[str], rows: list[list[str]]) -> dict[int, str]:
     """Column index → target, from the header names first, then from what the values look like."""
     mapping: dict[int, str] = {}
     taken: set[str] = set()
+    names = _names_by_target()
     for index, name in enumerate(header):
         key = fold(name)
-        for target, (_label, names) in TARGETS.items():
-            if target not in taken and key in names:
+        for target, known in names.items():
+            if target not in taken and key in known:
                 mapping[index] = target
                 taken.add(target)
                 break

@@ -58,12 +58,17 @@ def _finish(header: list[str], rows: list[list[str]], lines: list[int], **extra)
     return Table(header=header, rows=rows, lines=lines, **extra)
 
 
+def unneutralize(cell: str) -> str:
+    """Take off the apostrophe an export puts before a cell a spreadsheet would run as a formula."""
+    return cell[1:] if len(cell) > 1 and cell[0] == "'" and cell[1] in "=+-@\t\r" else cell
+
+
 def _collect(rows_with_lines) -> tuple[list[list[str]], list[int]]:
     """Keep the rows that hold something; empty ones (a million at the end, say) cost nothing."""
     rows, lines = [], []
     for line, row in rows_with_lines:
         if any(cell.strip() for cell in row):
-            rows.append(row)
+            rows.append([unneutralize(cell) for cell in row])
             lines.append(line)
             if len(rows) > MAX_ROWS:
                 raise UnreadableFile(
@@ -108,10 +113,11 @@ def read_csv(data: bytes, encoding: str | None = None) -> Table:
         raise UnreadableFile(_("The file is empty."))
     sample = text[:20_000]
     try:
-        dialect = csv.Sniffer().sniff(sample, delimiters=DELIMITERS)
+        delimiter = csv.Sniffer().sniff(sample, delimiters=DELIMITERS).delimiter
     except csv.Error:
-        dialect = csv.excel
-    reader = csv.reader(io.StringIO(text, newline=""), dialect)
+        delimiter = ","
+    # Only the delimiter is guessed: the sniffer takes apostrophes in names for quote marks.
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, quotechar='"', doublequote=True)
     try:
         header = next(reader)
         rows, lines = _collect((reader.line_num, row) for row in reader)
