@@ -21,9 +21,10 @@ from simple_history.utils import bulk_create_with_history, bulk_update_with_hist
 from accounts.models import User
 
 from ..choices import Category
+from ..imports.columns import target_choices
 from ..imports.reading import Table
 from ..imports.rows import CheckedRow, Vocabulary, check_row
-from ..models import Contact, ImportBatch, ImportChange, Organization, OrganizationSector
+from ..models import Contact, ImportBatch, ImportChange, Organization, OrganizationSector, SavedMapping
 from ..models.imports import ImportStatus, OnError, UpdateMode
 from ..normalize import fold, name_key, website_domain
 from .organizations import _operates_at_least_at_home, organization_refresh_keys
@@ -430,6 +431,26 @@ def batch_table(batch: ImportBatch) -> Table:
 
 def batch_mapping(batch: ImportBatch) -> dict[int, str]:
     return {int(index): target for index, target in batch.mapping.items() if target}
+
+
+def import_set_mapping(
+    *, batch: ImportBatch, mapping: dict[int, str], header: list[str], save_as: str = "", by: User | None = None
+) -> ImportBatch:
+    """Keep the mapping a person chose; with ``save_as``, also keep it by name for files of the same shape."""
+    valid = {key for key, _label in target_choices()}
+    batch.mapping = {str(index): target for index, target in mapping.items() if target in valid}
+    batch.save(update_fields=["mapping"])
+    if save_as.strip():
+        columns = {fold(header[index]): target for index, target in mapping.items() if target in valid}
+        SavedMapping.objects.update_or_create(
+            name=save_as.strip()[:100], defaults={"columns": columns, "created_by": by}
+        )
+    return batch
+
+
+def saved_mapping_for(saved: SavedMapping, header: list[str]) -> dict[int, str]:
+    """A saved mapping applied to this file's header, column by column name."""
+    return {index: saved.columns[fold(name)] for index, name in enumerate(header) if fold(name) in saved.columns}
 
 
 def import_start(*, batch: ImportBatch, on_error: str, update_mode: str) -> ImportBatch:

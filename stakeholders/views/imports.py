@@ -13,9 +13,18 @@ from django.views.decorators.http import require_POST
 
 from ..imports.columns import target_choices
 from ..imports.reading import MAX_BYTES, UnreadableFile
-from ..models import ImportBatch
+from ..models import ImportBatch, SavedMapping
 from ..models.imports import ImportStatus, OnError, UpdateMode
-from ..services.imports import batch_mapping, batch_table, import_plan, import_start, import_undo, import_upload
+from ..services.imports import (
+    batch_mapping,
+    batch_table,
+    import_plan,
+    import_set_mapping,
+    import_start,
+    import_undo,
+    import_upload,
+    saved_mapping_for,
+)
 
 PREVIEW_ROWS = 200
 
@@ -88,10 +97,13 @@ def import_mapping(request, pk):
     batch = get_object_or_404(ImportBatch, pk=pk, status=ImportStatus.PREVIEWED)
     table = batch_table(batch)
     if request.method == "POST":
-        batch.mapping = {str(i): request.POST.get(f"column_{i}", "") for i in range(len(table.header))}
-        batch.save(update_fields=["mapping"])
+        mapping = {i: request.POST.get(f"column_{i}", "") for i in range(len(table.header))}
+        import_set_mapping(
+            batch=batch, mapping=mapping, header=table.header, save_as=request.POST.get("save_as", ""), by=request.user
+        )
         return HttpResponseRedirect(f"{batch.get_absolute_url()}review/")
-    mapping = batch_mapping(batch)
+    saved = SavedMapping.objects.filter(pk=request.GET.get("saved") or None).first()
+    mapping = saved_mapping_for(saved, table.header) if saved else batch_mapping(batch)
     columns = [
         {
             "index": i,
@@ -102,7 +114,15 @@ def import_mapping(request, pk):
         for i, name in enumerate(table.header)
     ]
     return render(
-        request, "stakeholders/import_mapping.html", {"batch": batch, "columns": columns, "targets": target_choices()}
+        request,
+        "stakeholders/import_mapping.html",
+        {
+            "batch": batch,
+            "columns": columns,
+            "targets": target_choices(),
+            "saved_mappings": SavedMapping.objects.all(),
+            "saved": saved,
+        },
     )
 
 

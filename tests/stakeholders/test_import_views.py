@@ -92,3 +92,21 @@ def test_the_progress_fragment_polls_while_the_job_runs(client_for):
     batch = ImportBatch.objects.create(file_name="big.csv", status="running", rows_total=1000, rows_done=250)
     fragment = client.get(batch.get_absolute_url(), HTTP_HX_REQUEST="true").content.decode()
     assert 'hx-trigger="every 1s"' in fragment and "250" in fragment and 'aria-valuenow="25"' in fragment
+
+
+def test_a_mapping_can_be_saved_and_reused_for_a_file_of_the_same_shape(client_for):
+    client = client_for(Role.ADMINISTRATOR)
+    upload(client, "Razón social,Col B\nCemex,info@cemex.com\n", "one.csv")
+    first = ImportBatch.objects.get()
+    client.post(
+        reverse("stakeholders:import_mapping", args=[first.pk]),
+        {"column_0": "name", "column_1": "contact_email", "save_as": "Partner monthly list"},
+    )
+    upload(client, "Razón social,Col B\nBimbo,info@bimbo.com\n", "two.csv")
+    second = ImportBatch.objects.latest("pk")
+    from stakeholders.models import SavedMapping
+
+    saved = SavedMapping.objects.get(name="Partner monthly list")
+    page = client.get(reverse("stakeholders:import_mapping", args=[second.pk]) + f"?saved={saved.pk}")
+    targets = [column["target"] for column in page.context["columns"]]
+    assert targets == ["name", "contact_email"]
