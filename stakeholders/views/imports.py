@@ -102,7 +102,8 @@ def import_mapping(request, pk):
             batch=batch, mapping=mapping, header=table.header, save_as=request.POST.get("save_as", ""), by=request.user
         )
         return HttpResponseRedirect(f"{batch.get_absolute_url()}review/")
-    saved = SavedMapping.objects.filter(pk=request.GET.get("saved") or None).first()
+    saved_id = request.GET.get("saved", "")
+    saved = SavedMapping.objects.filter(pk=saved_id).first() if saved_id.isdigit() else None
     mapping = saved_mapping_for(saved, table.header) if saved else batch_mapping(batch)
     columns = [
         {
