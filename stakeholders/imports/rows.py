@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from ..choices import Category, Country
 from ..models import Region
 from ..normalize import fold
-from ..services.naics import naics_parse_list
+from ..services.naics import naics_parse_list, naics_sectors_and_subsectors
 from .columns import TARGETS
 
 COUNTRY_WORDS = {
@@ -67,6 +67,7 @@ class Vocabulary:
         for value, words in CATEGORY_WORDS.items():
             self.categories.update(dict.fromkeys(words, value))
         self.languages = {word: code for code, words in LANGUAGE_WORDS.items() for word in words}
+        self.naics = naics_sectors_and_subsectors()
         self.regions: dict[str, dict[str, Region]] = {}
         self.regions_anywhere: dict[str, list[Region]] = {}
         for region in Region.objects.all():
@@ -149,7 +150,7 @@ def check_row(
             fail("website", _("“%(value)s” is not a web address.") % {"value": website})
     if values.get("naics"):
         try:
-            row.values["sectors"] = naics_parse_list(values["naics"])
+            row.values["sectors"] = naics_parse_list(values["naics"], vocabulary.naics)
         except ValidationError as error:
             fail("naics", " ".join(error.messages))
 

@@ -32,25 +32,35 @@ def sector_code(code: str) -> str:
     return SECTOR_RANGES.get(code[:2], code[:2])
 
 
-def naics_classify(raw: str) -> Classified:
+def naics_sectors_and_subsectors() -> dict[str, NaicsCode]:
+    """Every sector and subsector by code, for classifying many codes without a query each (imports)."""
+    return {code.code: code for code in NaicsCode.objects.filter(level__lte=3)}
+
+
+def naics_classify(raw: str, known: dict[str, NaicsCode] | None = None) -> Classified:
     """Check a NAICS code (Canada, United States or SCIAN México) and find its sector and subsector.
 
     The code is kept as given: a valid US or Mexican 6-digit industry is never refused for being
-    absent from another country's list; only its sector and subsector must exist.
+    absent from another country's list; only its sector and subsector must exist. ``known`` (from
+    ``naics_sectors_and_subsectors``) saves the queries when many codes are classified.
     """
+
+    def find(code):
+        return known.get(code) if known is not None else NaicsCode.objects.filter(code=code).first()
+
     code = re.sub(r"\s+", "", raw or "")
     if not CODE_RE.match(code):
         raise ValidationError(
             _("“%(code)s” is not a NAICS code: use 2 to 6 digits, e.g. 325 or 562910."), params={"code": raw}
         )
-    sector = NaicsCode.objects.filter(code=sector_code(code)).first()
+    sector = find(sector_code(code))
     if sector is None:
         raise ValidationError(
             _("NAICS code %(code)s: there is no sector %(sector)s."), params={"code": code, "sector": code[:2]}
         )
     subsector = None
     if len(code) >= 3:
-        subsector = NaicsCode.objects.filter(code=code[:3]).first()
+        subsector = find(code[:3])
         if subsector is None:
             raise ValidationError(
                 _("NAICS code %(code)s: there is no subsector %(subsector)s."),
@@ -59,13 +69,13 @@ def naics_classify(raw: str) -> Classified:
     return Classified(code=code, sector=sector, subsector=subsector)
 
 
-def naics_parse_list(text: str) -> list[Classified]:
+def naics_parse_list(text: str, known: dict[str, NaicsCode] | None = None) -> list[Classified]:
     """Classify a comma- or space-separated list of codes; every invalid one is reported at once."""
     codes = [part for part in re.split(r"[,;\s]+", text or "") if part]
     classified, errors = [], []
     for code in dict.fromkeys(codes):
         try:
-            classified.append(naics_classify(code))
+            classified.append(naics_classify(code, known))
         except ValidationError as error:
             errors.extend(error.messages)
     if errors:
