@@ -4,7 +4,7 @@ from datetime import date
 
 from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 
-from .models import Contact, FollowUp, Interaction, InteractionOrganization, LevelChange, Organization
+from .models import Contact, FollowUp, ImportChange, Interaction, InteractionOrganization, LevelChange, Organization
 from .normalize import email_domain, fold
 
 
@@ -117,6 +117,18 @@ def change_history(instance, limit: int = 10) -> list[dict]:
         rows.append(
             {"date": newer.history_date, "user": newer.history_user, "type": newer.history_type, "fields": fields}
         )
+    if len(records) <= limit and not any(row["type"] == "+" for row in rows):
+        # Imported records have no creation row of their own: their import batch tells the story.
+        created = (
+            ImportChange.objects.filter(model=model._meta.model_name, object_id=instance.pk, action="created")
+            .select_related("batch__created_by")
+            .first()
+        )
+        if created:
+            batch = created.batch
+            rows.append(
+                {"date": batch.created_at, "user": batch.created_by, "type": "+", "fields": [], "import": batch}
+            )
     return rows
 
 

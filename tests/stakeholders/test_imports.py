@@ -315,3 +315,11 @@ def test_the_command_exits_2_when_the_file_cannot_be_read(tmp_path):
     )
     assert result.returncode == 2, result.stderr
     assert json.loads(result.stdout)["error"] == "The file is empty."
+
+
+def test_an_imported_organization_page_says_which_import_created_it(client_for):
+    from accounts.choices import Role
+
+    batch = import_commit(plan_for("Organization\nAcme\n"), file_name="partners.csv", by=None)
+    page = client_for(Role.VIEWER).get(Organization.objects.get().get_absolute_url()).content.decode()
+    assert "partners.csv" in page and batch.get_absolute_url() in page
