@@ -318,7 +318,10 @@ class FollowUpForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         use_fast_selects(self)
+        self.fields["owner"].widget.attrs["class"] = "form-select form-select-sm"
+        self.fields["description"].widget.attrs["class"] = "form-control form-control-sm"
+        self.fields["due_on"].widget.attrs["class"] = "form-control form-control-sm"
 
     description = forms.CharField(label=_("What to do"), max_length=300)
     owner = forms.ModelChoiceField(label=_("Owner"), queryset=User.objects.filter(is_active=True).order_by("full_name"))
-    due_on = forms.DateField(label=_("Due"), widget=forms.DateInput(attrs={"type": "date"}))
+    due_on = forms.DateField(label=_("Due"), widget=forms.DateInput(attrs={"type": "date", "required": True}))

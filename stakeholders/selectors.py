@@ -34,7 +34,7 @@ def contact_search(queryset: QuerySet[Contact], term: str) -> QuerySet[Contact]:
 def organization_detail(pk: int) -> Organization:
     return (
         Organization.objects.select_related("hq_region", "owner", "parent")
-        .prefetch_related("pillars", "areas__pillar", "initiatives", "tags", "member_of", "subsidiaries")
+        .prefetch_related("pillars", "areas", "initiatives", "tags", "member_of", "subsidiaries")
         .prefetch_related(Prefetch("sectors", queryset=_sectors()))
         .get(pk=pk)
     )
