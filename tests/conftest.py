@@ -63,3 +63,17 @@ def client_for(make_user, sign_in):
         return sign_in(make_user(role, **kwargs))
 
     return make
+
+
+@pytest.fixture
+def inline_tasks():
+    """Run Celery tasks in the calling process, even when a broker is configured (CI's PostgreSQL pass).
+
+    For tests of what a page does around a job; the job going through a real worker has its own tests.
+    """
+    from cec_engage.celery import app
+
+    previous = app.conf.task_always_eager
+    app.conf.task_always_eager = True
+    yield
+    app.conf.task_always_eager = previous

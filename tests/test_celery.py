@@ -45,6 +45,7 @@ def test_a_real_worker_runs_the_purge_through_redis():
     from celery.contrib.testing.worker import start_worker
 
     expired, current = make_sessions()
+    app.control.purge()  # messages left by another run are not this test's
     with start_worker(app, pool="solo", perform_ping_check=False, shutdown_timeout=30):
         result = purge_expired_sessions.delay()
         assert result.get(timeout=60) == 1

@@ -21,7 +21,7 @@ LIST = (
 )
 
 
-def test_an_administrator_uploads_maps_reviews_imports_and_undoes(page, make_user, tmp_path, screenshot):
+def test_an_administrator_uploads_maps_reviews_imports_and_undoes(page, make_user, tmp_path, screenshot, inline_tasks):
     make_user(Role.ADMINISTRATOR, email="admin@cec.example")
     path = tmp_path / "liste-partenaires.csv"
     path.write_text(LIST, encoding="utf-8")

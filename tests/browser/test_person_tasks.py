@@ -55,8 +55,9 @@ def test_a_wrong_password_is_refused_with_a_clear_message(page, make_user):
 
 
 def test_the_skip_link_and_menu_work_from_the_keyboard(page, make_user):
-    make_user(Role.VIEWER, email="viewer@cec.example")
+    make_user(Role.VIEWER, email="viewer@cec.example", full_name="Val Viewer")
     sign_in(page, "viewer@cec.example", PASSWORD)
+    expect(page.get_by_role("heading", name="Welcome, Val")).to_be_visible()  # the home page has loaded
     page.keyboard.press("Tab")
     skip = page.get_by_role("link", name="Skip to main content")
     expect(skip).to_be_focused()

@@ -25,7 +25,7 @@ def test_only_administrators_import(client_for, role):
 
 
 def test_an_administrator_uploads_maps_reviews_imports_downloads_rejected_rows_and_undoes(
-    client_for, django_capture_on_commit_callbacks
+    client_for, django_capture_on_commit_callbacks, inline_tasks
 ):
     client = client_for(Role.ADMINISTRATOR)
     response = upload(client)
