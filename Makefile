@@ -56,6 +56,7 @@ vendor:
 # Times the register's pages beside a plain Django admin on PostgreSQL, after generate_load (reused when
 # loaded); BENCH_ORGS / BENCH_INTERACTIONS shrink it. Prints a table and writes bench/results.json.
 bench: install
+	$(BIN)/python -m pip install -q -e '.[dev,bench]'
 	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/cec_engage_bench} $(BIN)/python -m bench.run
 
 clean:

@@ -43,6 +43,9 @@ class Config:
     load_tool: str = "auto"
     skip_load: bool = False
     explain: bool = False
+    import_rows: int = 100_000
+    skip_import: bool = False
+    import_profile: bool = False
 
     @classmethod
     def from_env(cls) -> "Config":
@@ -58,6 +61,9 @@ class Config:
             load_tool=env("BENCH_LOAD_TOOL", cls.load_tool),
             skip_load=env("BENCH_SKIP_LOAD", "") not in ("", "0"),
             explain=env("BENCH_EXPLAIN", "") not in ("", "0"),
+            import_rows=int(env("BENCH_IMPORT_ROWS", cls.import_rows)),
+            skip_import=env("BENCH_SKIP_IMPORT", "") not in ("", "0"),
+            import_profile=env("BENCH_IMPORT_PROFILE", "") not in ("", "0"),
         )
 
 
@@ -185,6 +191,11 @@ def run(config: Config) -> dict:
         "reused": output.getvalue().startswith("Reusing"),
         "output": output.getvalue(),
     }
+    from .imports import remove_leftovers
+
+    leftovers = remove_leftovers()  # an import scenario that stopped before undoing its batch
+    if leftovers:
+        print(f"Removed {leftovers} import batch(es) an earlier run left in the register.")
     sizes = {
         "organizations": Organization.objects.count(),
         "contacts": Contact.objects.count(),
@@ -208,6 +219,7 @@ def run(config: Config) -> dict:
         session_key = client.cookies[settings.SESSION_COOKIE_NAME].value
 
     load = None if config.skip_load else load_run(config, session_key, settings.SESSION_COOKIE_NAME)
+    imports = None if config.skip_import else import_run(config)
     results = {
         "when": datetime.now(UTC).isoformat(timespec="seconds"),
         "git": git_describe(),
@@ -218,7 +230,10 @@ def run(config: Config) -> dict:
         "generation": generation,
         "scenarios": [row.as_dict() for row in rows],
         "load": load,
-        "passed": all(row.passed for row in rows) and (load is None or load["passed"]),
+        "imports": imports,
+        "passed": all(row.passed for row in rows)
+        and (load is None or load["passed"])
+        and (imports is None or imports.get("passed", False)),
         "seconds": round(time.monotonic() - started, 1),
     }
     report(results, rows, config)
@@ -326,6 +341,21 @@ def load_run(config: Config, session_key: str, cookie_name: str) -> dict:
     }
 
 
+def import_run(config: Config) -> dict:
+    """The import scenario (bench/imports.py), after the pages so that its writes and its undo do not
+    touch their timings. A failure is reported and recorded; the page figures are kept."""
+    from .imports import ImportConfig, run_import_scenario
+
+    print(f"\nImport: {config.import_rows:,} rows, ours and its references, each in a process of its own")
+    try:
+        return run_import_scenario(
+            ImportConfig(rows=config.import_rows, seed=config.seed, profile=config.import_profile)
+        )
+    except BenchError as error:
+        print(f"  the import scenario failed: {error}")
+        return {"error": str(error), "passed": False}
+
+
 def report(results: dict, rows: list[Row], config: Config) -> None:
     sizes = results["sizes"]
     generation = results["generation"]
@@ -381,6 +411,13 @@ def report(results: dict, rows: list[Row], config: Config) -> None:
             f"  ratio (ours/admin throughput): {load['ratio']:.2f}  {verdict}"
             + (f" ({'; '.join(failed)})" if failed else "")
         )
+    imports = results["imports"]
+    if imports and "error" in imports:
+        print(f"\nimports: FAIL ({imports['error']})")
+    elif imports:
+        from .imports import report_imports
+
+        report_imports(imports)
     failing = [row for row in rows if not row.passed]
     for row in failing:
         ours = row.ours
