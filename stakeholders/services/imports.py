@@ -302,7 +302,7 @@ def _update_organizations(plan, by, batch, changes) -> None:
     fields = set()
     for organization in organizations:
         new = plan.org_changes[organization.pk]
-        before = {name: snapshot[organization.pk][name] for name in new}
+        before = {name: snapshot[organization.pk][name] for name in new} | {"version": organization.version}
         for name, value in new.items():
             setattr(organization, name, value)
         organization_refresh_keys(organization)
@@ -350,7 +350,7 @@ def _write_contacts(plan, ids, by, batch, changes, file_name) -> None:
         fields = set()
         for contact in contacts:
             new = plan.contact_changes[contact.pk]
-            before = {name: _json(getattr(contact, name)) for name in new}
+            before = {name: _json(getattr(contact, name)) for name in new} | {"version": contact.version}
             for name, value in new.items():
                 setattr(contact, name, value)
             contact.version += 1
@@ -358,7 +358,14 @@ def _write_contacts(plan, ids, by, batch, changes, file_name) -> None:
             changes.append(
                 ImportChange(batch=batch, model="contact", object_id=contact.pk, action="updated", before=before)
             )
-        bulk_update_with_history(contacts, Contact, [*fields, "version"], batch_size=BATCH, default_user=by)
+        bulk_update_with_history(
+            contacts,
+            Contact,
+            [*fields, "version"],
+            batch_size=BATCH,
+            default_user=by,
+            default_change_reason=f"Import #{batch.pk}",
+        )
 
 
 def _json(value):
