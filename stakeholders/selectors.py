@@ -46,14 +46,21 @@ def _sectors():
     return OrganizationSector.objects.select_related("sector", "subsector")
 
 
+def _older_than(queryset: QuerySet, day: date, pk: int, id_field: str) -> QuerySet:
+    """Rows after a keyset cursor in (date, id) descending order.
+
+    The plain "<=" bound lets PostgreSQL start the index scan at the cursor instead of the top.
+    """
+    return queryset.filter(Q(occurred_on__lt=day) | Q(occurred_on=day, **{f"{id_field}__lt": pk}), occurred_on__lte=day)
+
+
 def interaction_page(queryset: QuerySet[Interaction], *, after: tuple[date, int] | None, size: int):
     """One page of interactions, newest first, after the cursor (date, id): a keyset page, so the
     5,000th costs what the first does. Returns the rows and whether older ones follow."""
     queryset = queryset.order_by("-occurred_on", "-id")
     if after:
         day, pk = after
-        # The plain "<=" bound lets PostgreSQL start the index scan at the cursor instead of the top.
-        queryset = queryset.filter(Q(occurred_on__lt=day) | Q(occurred_on=day, id__lt=pk), occurred_on__lte=day)
+        queryset = _older_than(queryset, day, pk, "id")
     rows = list(queryset[: size + 1])
     return rows[:size], len(rows) > size
 
@@ -66,9 +73,7 @@ def organization_timeline(organization: Organization, *, before: tuple[date, int
     participations = InteractionOrganization.objects.filter(organization=organization)
     if before:
         day, interaction_id = before
-        participations = participations.filter(
-            Q(occurred_on__lt=day) | Q(occurred_on=day, interaction_id__lt=interaction_id), occurred_on__lte=day
-        )
+        participations = _older_than(participations, day, interaction_id, "interaction_id")
     ids = list(
         participations.order_by("-occurred_on", "-interaction_id").values_list("interaction_id", flat=True)[: size + 1]
     )

@@ -5,14 +5,14 @@ from django.utils import timezone
 
 from ..models import Affiliation, Contact
 from ..normalize import fold
-from .organizations import _check_version
+from .versions import check_version
 
 
 @transaction.atomic
 def contact_save(*, contact: Contact, expected_version: int | None = None) -> Contact:
     """Create or update a contact. A move to another organization keeps the former one as history."""
     if contact.pk:
-        _check_version(Contact, contact, expected_version)
+        check_version(Contact, contact, expected_version)
         before = Contact.objects.only("organization_id", "job_title", "created_at").get(pk=contact.pk)
         if before.organization_id != contact.organization_id:
             Affiliation.objects.create(

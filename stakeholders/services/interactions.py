@@ -13,6 +13,7 @@ from accounts.models import User
 from ..choices import ChangeReason, Mode
 from ..models import Contact, FollowUp, Interaction, InteractionOrganization, InteractionType, Organization
 from .engagement import engagement_recompute
+from .versions import check_version
 
 
 def _check_date(occurred_on: date) -> None:
@@ -85,9 +86,7 @@ def interaction_log(
 @transaction.atomic
 def interaction_update(*, interaction: Interaction, expected_version: int | None = None, **links) -> Interaction:
     """Save changes to an interaction (already filled from a form) and its links; levels follow."""
-    from .organizations import _check_version
-
-    _check_version(Interaction, interaction, expected_version)
+    check_version(Interaction, interaction, expected_version)
     _check_date(interaction.occurred_on)
     interaction.full_clean()
     interaction.save()

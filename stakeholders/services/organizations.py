@@ -7,10 +7,9 @@ from django.utils.translation import gettext as _
 from ..models import Organization, OrganizationSector
 from ..normalize import fold, name_key, website_domain
 from .naics import Classified
+from .versions import ConcurrentEdit, check_version
 
-
-class ConcurrentEdit(ValidationError):
-    """Someone else saved the record after this person opened it."""
+__all__ = ["ConcurrentEdit", "organization_delete", "organization_refresh_keys", "organization_save"]
 
 
 def organization_refresh_keys(organization: Organization) -> None:
@@ -35,17 +34,6 @@ def _operates_at_least_at_home(organization: Organization) -> None:
     flags = ["operates_in_canada", "operates_in_mexico", "operates_in_united_states", "operates_elsewhere"]
     if not any(getattr(organization, flag) for flag in flags):
         setattr(organization, HOME_FLAGS.get(organization.hq_country, "operates_elsewhere"), True)
-
-
-def _check_version(model, instance, expected_version: int | None) -> None:
-    if expected_version is None:
-        return
-    current = model.objects.select_for_update().values_list("version", flat=True).get(pk=instance.pk)
-    if current != expected_version:
-        raise ConcurrentEdit(
-            _("Someone else changed this record while you were editing it. Reload the page to see their changes.")
-        )
-    instance.version = current + 1
 
 
 def _set_sectors(organization: Organization, sectors: list[Classified]) -> None:
@@ -73,7 +61,7 @@ def organization_save(
     save is refused with ``ConcurrentEdit`` and nothing is written.
     """
     if organization.pk:
-        _check_version(Organization, organization, expected_version)
+        check_version(Organization, organization, expected_version)
     _operates_at_least_at_home(organization)
     organization_refresh_keys(organization)
     organization.full_clean()
