@@ -11,5 +11,6 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("", include("strategy.urls")),
     path("", include("stakeholders.urls")),
+    path("", include("partnerships.urls")),
     path("", include("reports.urls")),
 ]
