@@ -9,6 +9,7 @@ Two sites: 25 rows per page (the app's default page) and 100 rows per page (``?s
 
 from django.contrib import admin
 
+from partnerships.models import Partnership
 from stakeholders.models import Interaction, Organization
 
 
@@ -36,10 +37,20 @@ class InteractionReference(admin.ModelAdmin):
     list_per_page = 25
 
 
+class PartnershipReference(admin.ModelAdmin):
+    list_display = ["title", "lead_organization", "stage", "kind", "owner", "unit"]
+    list_select_related = ["lead_organization", "stage", "owner", "unit"]
+    list_filter = ["stage", "unit", "pillars"]
+    search_fields = ["title"]
+    raw_id_fields = ["lead_organization", "partners", "contacts"]
+    list_per_page = 25
+
+
 def _site(name: str, per_page: int) -> ReferenceAdminSite:
     site = ReferenceAdminSite(name=name)
     site.register(Organization, type("OrganizationReference", (OrganizationReference,), {"list_per_page": per_page}))
     site.register(Interaction, type("InteractionReference", (InteractionReference,), {"list_per_page": per_page}))
+    site.register(Partnership, PartnershipReference)
     return site
 
 

@@ -309,6 +309,11 @@ def scenarios(client, config: Config, sizes: dict) -> list[Row]:
             from .measure import explain
 
             row.explain = explain(row.ours.slowest_query)
+
+    # e. The partnership board and the filtered partnership list.
+    from .partnerships import partnership_scenarios
+
+    rows += partnership_scenarios(measure, Row)
     return rows
 
 

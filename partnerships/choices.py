@@ -1,20 +1,21 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class StageCode(models.TextChoices):
     """The roadmap of the CEC Partnerships Action Plan. Administrators may rename a stage; the codes,
     their order and the gates tied to them stay."""
 
-    IDENTIFIED = "identified", _("Identified")
-    SCREENING = "screening", _("Screening")
-    DUE_DILIGENCE = "due_diligence", _("Due diligence")
-    NEGOTIATION = "negotiation", _("Negotiation")
-    AGREEMENT_SIGNED = "agreement_signed", _("Agreement signed")
-    ACTIVE = "active", _("Active")
-    COMPLETED = "completed", _("Completed")
-    DECLINED = "declined", _("Declined")
-    WITHDRAWN = "withdrawn", _("Withdrawn")
+    IDENTIFIED = "identified", pgettext_lazy("partnership stage", "Identified")
+    SCREENING = "screening", pgettext_lazy("partnership stage", "Screening")
+    DUE_DILIGENCE = "due_diligence", pgettext_lazy("partnership stage", "Due diligence")
+    NEGOTIATION = "negotiation", pgettext_lazy("partnership stage", "Negotiation")
+    AGREEMENT_SIGNED = "agreement_signed", pgettext_lazy("partnership stage", "Agreement signed")
+    ACTIVE = "active", pgettext_lazy("partnership stage", "Active")
+    COMPLETED = "completed", pgettext_lazy("partnership stage", "Completed")
+    DECLINED = "declined", pgettext_lazy("partnership stage", "Declined")
+    WITHDRAWN = "withdrawn", pgettext_lazy("partnership stage", "Withdrawn")
 
 
 # The pipeline in order; DECLINED and WITHDRAWN close a partnership from any open stage.

@@ -10,13 +10,18 @@ from stakeholders.filters import FastFilterSet, LocalizedModelChoiceFilter
 from stakeholders.normalize import fold
 from strategy.models import Goal, Pillar, Unit
 
-from .choices import PartnershipType, StageCode
-from .models import Partnership
+from .choices import PartnershipType
+from .models import Partnership, Stage
+
+
+def stage_choices():
+    """The stages under the names administrators gave them."""
+    return [(stage.code, stage.name) for stage in Stage.objects.all()]
 
 
 class PartnershipFilter(FastFilterSet):
     q = filters.CharFilter(label=_("Search"), method="search")
-    stage = filters.ChoiceFilter(label=_("Stage"), choices=StageCode.choices)
+    stage = filters.ChoiceFilter(label=_("Stage"), choices=stage_choices)
     kind = filters.ChoiceFilter(label=_("Type"), choices=PartnershipType.choices)
     unit = LocalizedModelChoiceFilter(label=_("Unit"), queryset=Unit.objects.all())
     pillar = LocalizedModelChoiceFilter(label=_("Pillar"), queryset=Pillar.objects.all(), method="filter_pillar")

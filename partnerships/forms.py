@@ -16,7 +16,7 @@ from stakeholders.widgets import OrganizationPicker
 from strategy.models import Action, Goal, Initiative, KeyPrinciple, Objective, Pillar, Unit
 from strategy.widgets import use_fast_selects
 
-from .choices import ConflictCheck, Recommendation, Risk, Score, StageCode
+from .choices import ConflictCheck, Recommendation, Risk, Score
 from .models import Assessment, Partnership, Resource, Stage
 
 DATE = {"type": "date"}
@@ -125,7 +125,7 @@ class PartnershipForm(VersionedForm):
 class MoveForm(forms.Form):
     """Move a partnership to another stage (the board's drag and drop posts the same fields)."""
 
-    stage = forms.ChoiceField(label=_("Move to"), choices=StageCode.choices)
+    stage = forms.ChoiceField(label=_("Move to"))
     note = forms.CharField(
         label=_("Note"),
         required=False,

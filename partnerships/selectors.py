@@ -8,10 +8,12 @@ from django.db.models import Count, F, QuerySet, Window
 from django.db.models.functions import RowNumber
 from django.utils import timezone
 
-from .choices import CLOSED, VALUED, ResourceKind
+from .choices import CLOSED, VALUED, ResourceKind, StageCode
 from .models import CurrencySettings, ExchangeRate, Partnership, Resource, Stage, StageMove
 
-BOARD_CARDS_PER_STAGE = 40
+# A column shows the cards to look at; the rest are a link away, in the list with the same filters.
+BOARD_CARDS_PER_STAGE = 20
+BOARD_CARDS_PER_CLOSED_STAGE = 8
 
 
 def rates_to(reporting: str) -> dict[tuple[int, str], Decimal]:
@@ -103,26 +105,26 @@ class Column:
         return self.count - len(self.cards)
 
 
-def board_columns(partnerships: QuerySet[Partnership], per_stage: int = BOARD_CARDS_PER_STAGE) -> list[Column]:
-    """A column per stage: its count and its first cards (longest in stage first; closed ones latest first).
-
-    Three queries whatever the number of partnerships: stages with counts, the cards, their values.
-    """
-    counts = dict(partnerships.order_by().values_list("stage").annotate(n=Count("id")))
-    ranked = (
-        partnerships.for_cards()
-        .annotate(
-            rank=Window(
-                RowNumber(),
-                partition_by=[F("stage")],
-                order_by=[F("stage_entered_at").asc(), F("id").asc()],
-            )
-        )
-        .filter(rank__lte=per_stage)
-        .order_by("stage_entered_at", "id")
+def _first_ids(partnerships: QuerySet[Partnership], stages, order, per_stage: int) -> list[int]:
+    ranked = partnerships.filter(stage__in=stages).annotate(
+        rank=Window(RowNumber(), partition_by=[F("stage")], order_by=[order, F("id").asc()])
     )
-    cards = list(ranked)
-    values, currency = pledged_by_partnership(card.pk for card in cards)
+    return list(ranked.filter(rank__lte=per_stage).values_list("pk", flat=True))
+
+
+def board_columns(
+    partnerships: QuerySet[Partnership],
+    per_stage: int = BOARD_CARDS_PER_STAGE,
+    per_closed_stage: int = BOARD_CARDS_PER_CLOSED_STAGE,
+) -> list[Column]:
+    """A column per stage: its count and its first cards, longest in the stage first (the ones to look
+    at), and in a closed stage the latest first. The same queries whatever the number of partnerships."""
+    counts = dict(partnerships.order_by().values_list("stage").annotate(n=Count("id")))
+    open_stages = [code for code in StageCode.values if code not in CLOSED]
+    ids = _first_ids(partnerships, open_stages, F("stage_entered_at").asc(), per_stage)
+    ids += _first_ids(partnerships, CLOSED, F("stage_entered_at").desc(), per_closed_stage)
+    cards = list(Partnership.objects.for_cards().filter(pk__in=ids).order_by("stage_entered_at", "id"))
+    values, currency = pledged_by_partnership(ids)
     by_stage = defaultdict(list)
     for card in cards:
         card.pledged = values.get(card.pk)

@@ -328,6 +328,7 @@ class Migration(migrations.Migration):
                 (
                     "assessed_by",
                     models.ForeignKey(
+                        blank=True,
                         null=True,
                         on_delete=django.db.models.deletion.SET_NULL,
                         related_name="+",

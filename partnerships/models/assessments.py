@@ -24,7 +24,12 @@ class Assessment(models.Model):
     recommendation = models.CharField(_("recommendation"), max_length=16, choices=Recommendation.choices, blank=True)
     recommendation_notes = models.TextField(_("conditions or reasons"), blank=True)
     assessed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+", verbose_name=_("assessed by")
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("assessed by"),
     )
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
     completed_at = models.DateTimeField(_("completed"), null=True, blank=True)

@@ -99,7 +99,8 @@ def move(request, pk):
         form = MoveForm(request.POST, partnership=partnership)
         form.is_valid()
         form.add_error(None, problem)
-        response = render(request, "partnerships/move_form.html", {"partnership": partnership, "form": form})
+        context = {"partnership": partnership, "form": form, "next": _next_url(request, partnership)}
+        response = render(request, "partnerships/move_form.html", context)
         response.status_code = status
         return response
     return render(

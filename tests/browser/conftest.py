@@ -49,6 +49,8 @@ def reference_data(transactional_db):
     from django.apps import apps
 
     from accounts.roles import create_roles
+    from partnerships.roles import grant_partnership_permissions
+    from partnerships.stages import load_stages
     from stakeholders.reference_data import load_reference_data
     from stakeholders.roles import grant_register_permissions
     from strategy.frame import load_frame
@@ -57,6 +59,8 @@ def reference_data(transactional_db):
     create_roles(apps)
     load_reference_data(apps)
     grant_register_permissions(apps)
+    load_stages(apps)
+    grant_partnership_permissions(apps)
 
 
 @pytest.fixture

@@ -2,6 +2,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from accounts.demo import DEMO_PASSWORD, seed_demo_people
+from partnerships.demo import seed_demo_partnerships
 from stakeholders.demo import seed_demo_register
 
 
@@ -18,6 +19,9 @@ class Command(BaseCommand):
         added = seed_demo_register(people)
         if added:
             self.stdout.write(f"Added {added} organizations to the demo register.")
+        partnerships = seed_demo_partnerships(people)
+        if partnerships:
+            self.stdout.write(f"Added {partnerships} partnerships to the demo pipeline.")
         self.stdout.write(self.style.SUCCESS("Demo data ready. Sign in at http://127.0.0.1:8000/ with:"))
         for person in people:
             role = person.role.label if person.role else "-"

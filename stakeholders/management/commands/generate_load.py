@@ -4,7 +4,8 @@ Organizations (names built from the real companies of ``data/demo-organizations.
 and a few pillars each, about 1.5 contacts per organization, interactions with one to three
 organizations each over the past three years (the first organizations get about 2,000 each, so there is
 a long timeline to page through), follow-ups on about 5% of them, each organization's engagement level
-and one level change per engaged organization.
+and one level change per engaged organization. Apps built on the register add their own records in
+proportion through their ``load`` modules (partnerships: one per fifty organizations).
 
 Rows go in with COPY on PostgreSQL and batched INSERTs elsewhere, never one ORM save per row: no
 signals and no history rows. The derived columns are filled the way the services fill them
@@ -14,6 +15,7 @@ Dates count back from today, so the data are the same for a seed on a given day.
 """
 
 import csv
+import importlib
 import io
 import random
 import time
@@ -22,6 +24,7 @@ from datetime import UTC, date, datetime, timedelta
 from itertools import accumulate
 
 from django.apps import apps
+from django.conf import settings
 from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand, CommandError
 from django.core.management.color import no_style
@@ -261,6 +264,22 @@ def _stem(name: str) -> tuple[str, str]:
     return name, ""
 
 
+def load_extensions() -> list:
+    """The ``load`` modules of the project's other apps (partnerships, ...), which add their own records
+    in proportion to the register: each has ``ensure(stdout, seed=, orgs=)`` and ``wipe()``. Found by name,
+    so the register does not depend on the apps built on it."""
+    found = []
+    for config in apps.get_app_configs():
+        if not config.path.startswith(str(settings.BASE_DIR)) or config.label == "stakeholders":
+            continue
+        try:
+            found.append(importlib.import_module(f"{config.name}.load"))
+        except ModuleNotFoundError as missing:
+            if missing.name != f"{config.name}.load":
+                raise
+    return found
+
+
 def _table(weighted) -> list:
     """A list to draw from with ``rng.choice``, each item repeated by its weight."""
     return [item for item, weight in weighted for _ in range(weight)]
@@ -289,6 +308,8 @@ class Command(BaseCommand):
                 f"Reusing the register already loaded ({markers[0]}): "
                 f"{Organization.objects.count():,} organizations, {Interaction.objects.count():,} interactions."
             )
+            for extension in load_extensions():
+                extension.ensure(self.stdout, seed=seed, orgs=orgs)
             return
         if markers and not replace:
             raise CommandError(
@@ -296,8 +317,12 @@ class Command(BaseCommand):
             )
         with transaction.atomic():
             if markers:
+                for extension in load_extensions():
+                    extension.wipe()
                 self._wipe()
             LoadGenerator(self.stdout, seed=seed, orgs=orgs, interactions=interactions).run()
+            for extension in load_extensions():
+                extension.ensure(self.stdout, seed=seed, orgs=orgs)
             Tag.objects.create(name=f"{MARKER_PREFIX}seed={seed}:orgs={orgs}:interactions={interactions}")
         if connection.vendor == "postgresql":
             # Fresh statistics for the planner; VACUUM too (visibility map for index-only scans) unless
