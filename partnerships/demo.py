@@ -5,6 +5,7 @@ from decimal import Decimal
 from django.db import transaction
 from django.utils import timezone
 
+from accounts.choices import Role
 from stakeholders.models import Organization
 from strategy.models import Initiative, KeyPrinciple, Pillar
 
@@ -55,14 +56,7 @@ def seed_demo_partnerships(people) -> int:
     """Create the demo partnerships once; returns how many were added."""
     if Partnership.objects.filter(title=DEMO[0][0]).exists():
         return 0
-    staff = next(
-        (
-            p
-            for p in people
-            if p.has_perm("partnerships.add_partnership") and not p.has_perm("partnerships.approve_partnership")
-        ),
-        None,
-    )
+    staff = next((p for p in people if p.role == Role.STAFF), people[0])
     lead = next((p for p in people if p.has_perm("partnerships.approve_partnership")), staff)
     for (currency, year), rate in RATES.items():
         ExchangeRate.objects.get_or_create(

@@ -191,7 +191,7 @@ class AssessmentForm(forms.ModelForm):
                 choices=Score.choices,
                 coerce=int,
                 required=False,
-                widget=forms.RadioSelect,
+                widget=forms.RadioSelect(attrs={"class": "form-check-input"}),
                 initial=saved.score if saved else None,
             )
             self.fields[f"evidence_{principle.pk}"] = forms.CharField(

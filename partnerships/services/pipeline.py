@@ -45,6 +45,7 @@ def partnership_save(
     else:
         check_version(Partnership, partnership, expected_version)
     partnership.full_clean()
+    partnership._history_user = by  # also outside a request (imports, the demo, jobs)
     partnership.save()
     many_to_many = dict(many_to_many or {})
     if "partners" in many_to_many:
@@ -128,6 +129,7 @@ def partnership_move(
     if to_stage in CLOSING:
         locked.close_reason = note.strip()
     locked._change_reason = note.strip()[:100]
+    locked._history_user = by
     locked.save()
     move = StageMove.objects.create(
         partnership=locked, from_stage_id=from_stage, to_stage_id=to_stage, moved_by=by, moved_at=now, note=note
@@ -181,5 +183,6 @@ def partnership_approve(*, partnership: Partnership, by, note: str = "") -> Part
     locked.approval_note = note.strip()
     locked.version += 1
     locked._change_reason = "approved"
+    locked._history_user = by
     locked.save()
     return locked

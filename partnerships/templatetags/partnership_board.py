@@ -43,8 +43,7 @@ def board_cards(column, can_move: bool, next_url: str) -> str:
         rows.append(
             (
                 card.version,
-                move.format(card.pk),
-                ' draggable="true"' if movable else "",
+                format_html(' data-move-url="{}" draggable="true"', move.format(card.pk)) if movable else "",
                 detail.format(card.pk),
                 card.title,
                 card.lead_organization.name,
@@ -55,7 +54,7 @@ def board_cards(column, can_move: bool, next_url: str) -> str:
         )
     return format_html_join(
         "\n",
-        '<li class="board-card card card-body p-2" data-card data-version="{}" data-move-url="{}"{}>'
+        '<li class="board-card card card-body p-2" data-card data-version="{}"{}>'
         '<a class="fw-semibold small" href="{}">{}</a><span class="small">{}</span>'
         '<span class="small text-body-secondary d-flex justify-content-between gap-2"><span>{}</span>'
         '<span class="text-nowrap" data-days>{}</span></span>{}</li>',

@@ -206,6 +206,16 @@ def test_a_move_from_a_stale_card_is_refused_and_the_first_move_kept(staff):
 def test_two_simultaneous_moves_of_one_card_let_one_through(make_user):
     if connection.vendor != "postgresql":
         pytest.skip("row locks need PostgreSQL")
+    from django.apps import apps
+
+    from accounts.roles import create_roles
+    from partnerships.roles import grant_partnership_permissions
+    from partnerships.stages import load_stages
+
+    # A transactional test starts from an emptied database: load what the migrations load.
+    create_roles(apps)
+    load_stages(apps)
+    grant_partnership_permissions(apps)
     staff = make_user(Role.STAFF)
     partnership = PartnershipFactory(by=staff)
     version = partnership.version

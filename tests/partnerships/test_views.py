@@ -288,6 +288,14 @@ def test_the_filtered_list_costs_a_fixed_number_of_queries(client_for, django_as
     assert response.context["paginator"].count == count
 
 
+@pytest.mark.parametrize(("role", "movable"), [(Role.STAFF, True), (Role.VIEWER, False)])
+def test_cards_are_draggable_only_for_those_who_may_move_them(client_for, role, movable):
+    PartnershipFactory()
+    page = client_for(role).get(reverse("partnerships:board")).content.decode()
+    assert ('draggable="true"' in page) is movable
+    assert ("/move/" in page) is movable
+
+
 def test_the_board_caps_a_long_column_and_links_to_the_rest(client_for):
     from partnerships import selectors
 
