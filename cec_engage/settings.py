@@ -193,6 +193,10 @@ CELERY_BEAT_SCHEDULE = {
         "schedule": crontab(hour=6, minute=45),
         "kwargs": {"base_url": SITE_URL},
     },
+    "send-survey-reminders": {
+        "task": "surveys.tasks.send_survey_reminders",
+        "schedule": crontab(hour=8, minute=0),
+    },
 }
 
 CACHES = {

@@ -12,5 +12,6 @@ urlpatterns = [
     path("", include("strategy.urls")),
     path("", include("stakeholders.urls")),
     path("", include("partnerships.urls")),
+    path("", include("surveys.urls")),
     path("", include("reports.urls")),
 ]

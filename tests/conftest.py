@@ -77,3 +77,10 @@ def inline_tasks():
     app.conf.task_always_eager = True
     yield
     app.conf.task_always_eager = previous
+
+
+@pytest.fixture(autouse=True)
+def no_rate_limits(settings):
+    """The public pages' per-address limit is tested on its own; elsewhere every request comes from
+    127.0.0.1 and would add up across tests."""
+    settings.RATELIMIT_ENABLE = False

@@ -2,6 +2,7 @@ from .contacts import Affiliation, Contact
 from .engagement import Commitment, LevelChange
 from .imports import ImportBatch, ImportChange, SavedMapping
 from .interactions import DigestSent, FollowUp, Interaction, InteractionOrganization
+from .interests import StatedInterest
 from .organizations import Organization, OrganizationSector
 from .reference import InteractionType, LadderSettings, NaicsCode, NaicsLevel, Region, Tag
 
@@ -24,5 +25,6 @@ __all__ = [
     "Organization",
     "OrganizationSector",
     "Region",
+    "StatedInterest",
     "Tag",
 ]

@@ -54,6 +54,7 @@ def reference_data(transactional_db):
     from stakeholders.reference_data import load_reference_data
     from stakeholders.roles import grant_register_permissions
     from strategy.frame import load_frame
+    from surveys.roles import grant_survey_permissions
 
     load_frame(apps)
     create_roles(apps)
@@ -61,6 +62,7 @@ def reference_data(transactional_db):
     grant_register_permissions(apps)
     load_stages(apps)
     grant_partnership_permissions(apps)
+    grant_survey_permissions(apps)
 
 
 @pytest.fixture
