@@ -21,6 +21,7 @@ from stakeholders.models import Contact, OrganizationSector
 from .choices import MULTIPLE_KINDS, InvitationStatus, QuestionKind, SurveyStatus
 from .models import Answer, Invitation, Response, Survey
 from .services.builder import survey_open
+from .services.invitations import organization_profiles
 from .strategy_template import TITLE, survey_from_strategy_template
 
 LABEL = "surveys"
@@ -130,8 +131,9 @@ def _generate(rng: random.Random, count: int, completed: int) -> int:
     statuses += [InvitationStatus.SENT] * (count - len(statuses))
     rng.shuffle(statuses)
 
+    profiles = organization_profiles(org for _pk, _lang, org in chosen)
     invitations = []
-    for (contact, language, _org), status in zip(chosen, statuses, strict=True):
+    for (contact, language, org), status in zip(chosen, statuses, strict=True):
         sent_at = opened_on + timedelta(minutes=rng.randint(0, 120))
         invitations.append(
             Invitation(
@@ -139,6 +141,9 @@ def _generate(rng: random.Random, count: int, completed: int) -> int:
                 contact_id=contact,
                 language=language or "en",
                 status=status,
+                country=profiles[org][0],
+                category=profiles[org][1],
+                sector_id=profiles[org][2],
                 sent_at=None if status == InvitationStatus.FAILED else sent_at,
                 error="550 mailbox unavailable" if status == InvitationStatus.FAILED else "",
                 opened_at=(

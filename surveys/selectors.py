@@ -24,7 +24,7 @@ TEXT_ANSWERS_SHOWN = 50
 
 @dataclass(frozen=True)
 class Dimension:
-    """A way to break results down: its name, the path from an invitation to the organization's value, and
+    """A way to break results down: its name, the invitation's field holding the organization's value, and
     the captions of its tables (whole sentences, for the translators)."""
 
     label: str
@@ -36,19 +36,19 @@ class Dimension:
 DIMENSIONS = {
     "country": Dimension(
         gettext_lazy("Country"),
-        "contact__organization__hq_country",
+        "country",
         gettext_lazy("Response rate by country"),
         gettext_lazy("Answers by country"),
     ),
     "category": Dimension(
         gettext_lazy("Stakeholder category"),
-        "contact__organization__category",
+        "category",
         gettext_lazy("Response rate by stakeholder category"),
         gettext_lazy("Answers by stakeholder category"),
     ),
     "sector": Dimension(
         gettext_lazy("Sector"),
-        "contact__organization__sectors__sector",
+        "sector",
         gettext_lazy("Response rate by sector"),
         gettext_lazy("Answers by sector"),
     ),
@@ -116,10 +116,10 @@ def response_rates(survey: Survey) -> dict[str, list[Rate] | Rate]:
                 rate = groups[dimension].setdefault(key, Rate(key, labels[dimension].get(key, str(key))))
             rate.sent += row["sent"]
             rate.completed += row["completed"]
-    # An organization may have several sectors, two codes in one sector even: count each invitation once.
+    # The invitation keeps its organization's first sector: one GROUP BY on the invitations again.
     path = DIMENSIONS["sector"].path
     for row in invitations.values(path).annotate(
-        sent=Count("id", filter=sent, distinct=True), completed=Count("id", filter=completed, distinct=True)
+        sent=Count("id", filter=sent), completed=Count("id", filter=completed)
     ):
         key = row[path]
         groups["sector"][key] = Rate(key, labels["sector"].get(key, str(key)), row["sent"], row["completed"])
@@ -204,13 +204,15 @@ def _choice_counts(survey: Survey) -> dict[int, int]:
     return dict(rows)
 
 
-def _text_answers(survey: Survey, with_names: bool) -> list[Answer]:
+def _text_answers(survey: Survey, text_questions: list[int], with_names: bool) -> list[Answer]:
     """The newest ``TEXT_ANSWERS_SHOWN`` text answers of each text question (two queries): a window ranks
     the answers of each question and keeps their ids, then only those are loaded with their respondents.
     As one query, the planner cannot tell how few the window keeps and joins every answer to its contact."""
+    if not text_questions:
+        return []
     ranked = (
         _answers(survey)
-        .filter(question__kind__in=TEXT_KINDS)
+        .filter(question_id__in=text_questions)  # by id, so the index on the question picks their answers only
         .annotate(
             rank=Window(
                 RowNumber(),
@@ -286,7 +288,8 @@ def survey_results(survey: Survey, *, by: str = "", with_names: bool = False) ->
     counts = _choice_counts(survey) if any(q.kind in CHOICE_KINDS for q in questions) else {}
     texts = defaultdict(list)
     if any(q.kind in TEXT_KINDS for q in questions):
-        for answer in _text_answers(survey, with_names):
+        text_questions = [question.pk for question in questions if question.kind in TEXT_KINDS]
+        for answer in _text_answers(survey, text_questions, with_names):
             texts[answer.question_id].append(answer)
     crosstabs = _crosstab(survey, by, questions, counts, completed) if by in DIMENSIONS else {}
 
