@@ -5,3 +5,8 @@ from django.utils.translation import gettext_lazy as _
 class StakeholdersConfig(AppConfig):
     name = "stakeholders"
     verbose_name = _("Stakeholders")
+
+    def ready(self):
+        from . import choice_lists
+
+        choice_lists.connect()

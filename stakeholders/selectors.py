@@ -1,8 +1,27 @@
 """Reads of the register that pages and other apps reuse."""
 
+from dataclasses import dataclass
 from datetime import date
 
-from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
+from django.core.cache import cache
+from django.db import transaction
+from django.db.models import (
+    Case,
+    CharField,
+    Exists,
+    F,
+    IntegerField,
+    OuterRef,
+    Q,
+    QuerySet,
+    Value,
+    When,
+)
+from django.db.models.functions import Cast
+from django.urls import reverse
+
+from strategy.links import pk_url
+from strategy.translation import LANGUAGE_CODES, active_language
 
 from .models import Contact, FollowUp, ImportChange, Interaction, InteractionOrganization, LevelChange, Organization
 from .normalize import email_domain, fold
@@ -22,6 +41,34 @@ def organization_search(queryset: QuerySet[Organization], term: str) -> QuerySet
     return queryset.filter(search_key__contains=folded)
 
 
+ORGANIZATION_COUNT_KEY = "organization-count"
+ORGANIZATION_COUNT_CACHED_FROM = 10_000  # below this, counting costs less than a millisecond
+ORGANIZATION_COUNT_TIMEOUT = 60
+
+
+def organization_count() -> int:
+    """How many organizations the register holds, for the unfiltered list.
+
+    Exact, but on a large register (a COUNT of 100,000 rows takes longer than the rest of the list's
+    queries together) the figure is kept for a minute, and forgotten as soon as an organization is
+    added or deleted one at a time; a bulk import or removal shows within the minute.
+    """
+    count = cache.get(ORGANIZATION_COUNT_KEY)
+    if count is None:
+        count = Organization.objects.count()
+        if count >= ORGANIZATION_COUNT_CACHED_FROM:
+            cache.set(ORGANIZATION_COUNT_KEY, count, ORGANIZATION_COUNT_TIMEOUT)
+    return count
+
+
+def forget_organization_count(sender=None, *, created=True, **kwargs) -> None:
+    """Drop the kept count when an organization is added or deleted (connected to post_save and
+    post_delete); again on commit, so that a page counting meanwhile does not keep the old figure."""
+    if created:
+        cache.delete(ORGANIZATION_COUNT_KEY)
+        transaction.on_commit(lambda: cache.delete(ORGANIZATION_COUNT_KEY))
+
+
 def contact_search(queryset: QuerySet[Contact], term: str) -> QuerySet[Contact]:
     term = (term or "").strip()
     if not term:
@@ -32,18 +79,151 @@ def contact_search(queryset: QuerySet[Contact], term: str) -> QuerySet[Contact]:
 
 
 def organization_detail(pk: int) -> Organization:
-    return (
-        Organization.objects.select_related("hq_region", "owner", "parent")
-        .prefetch_related("pillars", "areas", "initiatives", "tags", "member_of", "subsidiaries")
-        .prefetch_related(Prefetch("sectors", queryset=_sectors()))
-        .get(pk=pk)
+    """The organization with its province or state, owner and parent; the lists of its profile come
+    from ``organization_links``."""
+    return Organization.objects.select_related("hq_region", "owner", "parent").get(pk=pk)
+
+
+@dataclass(frozen=True)
+class ProfileLink:
+    """One entry of a list on an organization's profile: a NAICS code, a pillar, an initiative, ..."""
+
+    label: str
+    url: str = ""
+    code: str = ""
+
+
+LINK_COLUMNS = ("link_kind", "link_order", "link_sort", "link_en", "link_fr", "link_es", "link_ref", "link_extra")
+
+
+def _link_rows(queryset, kind: str, *, labels: dict, order=0, sort="", ref="", extra=""):
+    """One part of ``organization_links``' query: the same columns, of the same types, for each list."""
+
+    def text(value):
+        return Cast(value, CharField()) if isinstance(value, str) and value else Value(value, CharField())
+
+    columns = dict(
+        zip(
+            LINK_COLUMNS,
+            [
+                Value(kind, CharField()),
+                Value(order, IntegerField()) if isinstance(order, int) else Cast(order, IntegerField()),
+                text(sort),
+                *(Cast(labels[language], CharField()) for language in LANGUAGE_CODES),
+                text(ref),
+                text(extra),
+            ],
+            strict=True,
+        )
     )
+    return queryset.order_by().annotate(**columns).values_list(*LINK_COLUMNS)
 
 
-def _sectors():
-    from .models import OrganizationSector
+def organization_links(organization: Organization) -> dict[str, list[ProfileLink]]:
+    """The lists of an organization's profile in one query rather than seven: NAICS sectors (by their
+    subsector when known), pillars, areas of relevance, previous CEC involvement, tags, the
+    associations it is a member of and its subsidiaries, each labelled in the reader's language and
+    in the order of its model."""
+    from strategy.models import AreaOfRelevance, Initiative, Pillar
 
-    return OrganizationSector.objects.select_related("sector", "subsector")
+    from .models import OrganizationSector, Tag
+
+    pk = organization.pk
+
+    def columns(base: str) -> dict:
+        return {language: F(f"{base}_{language}") for language in LANGUAGE_CODES}
+
+    sector_titles = {
+        language: Case(
+            When(subsector__isnull=False, then=F(f"subsector__title_{language}")),
+            default=F(f"sector__title_{language}"),
+        )
+        for language in LANGUAGE_CODES
+    }
+    organizations = {language: F("name") for language in LANGUAGE_CODES}
+    parts = [
+        _link_rows(
+            OrganizationSector.objects.filter(organization_id=pk),
+            "sectors",
+            labels=sector_titles,
+            sort="code",
+            ref="code",
+        ),
+        _link_rows(
+            Pillar.objects.filter(organizations=pk),
+            "pillars",
+            labels=columns("name"),
+            order="position",
+        ),
+        _link_rows(
+            AreaOfRelevance.objects.filter(organizations=pk),
+            "areas",
+            labels=columns("label"),
+            order=F("pillar__position") * 1000 + F("position"),
+        ),
+        _link_rows(
+            Initiative.objects.filter(organizations=pk),
+            "initiatives",
+            labels=columns("name"),
+            order="start_year",
+            sort="name_en",
+            ref="code",
+        ),
+        _link_rows(
+            Tag.objects.filter(organizations=pk),
+            "tags",
+            labels={language: F("name") for language in LANGUAGE_CODES},
+            sort="name",
+        ),
+        _link_rows(
+            Organization.objects.filter(members=pk),
+            "member_of",
+            labels=organizations,
+            sort="name_key",
+            ref="id",
+            extra="acronym",
+        ),
+        _link_rows(
+            Organization.objects.filter(parent_id=pk),
+            "subsidiaries",
+            labels=organizations,
+            sort="name_key",
+            ref="id",
+            extra="acronym",
+        ),
+    ]
+    rows = parts[0].union(*parts[1:], all=True)
+    language = active_language()
+    index = LINK_COLUMNS.index(f"link_{language}")
+    organization_url = pk_url("stakeholders:organization_detail")
+    grouped: dict[str, list] = {
+        kind: [] for kind in ("sectors", "pillars", "areas", "initiatives", "tags", "member_of", "subsidiaries")
+    }
+    for row in rows:
+        grouped[row[0]].append(row)
+    links = {}
+    for kind, kind_rows in grouped.items():
+        if kind == "initiatives":
+            # Newest first, as Initiative.Meta.ordering; an initiative without a year first, as PostgreSQL orders it.
+            kind_rows.sort(key=lambda row: (-(row[1] if row[1] is not None else 10_000), row[2]))
+        else:
+            kind_rows.sort(key=lambda row: (row[1] or 0, row[2]))
+        entries = []
+        for row in kind_rows:
+            label = row[index] or row[3]  # English when the translation is blank, as Translated does
+            ref, extra = row[6], row[7]
+            if kind == "sectors":
+                entries.append(ProfileLink(label=label, code=ref))
+            elif kind == "initiatives":
+                entries.append(
+                    ProfileLink(label=label, url=reverse("strategy:initiative_detail", args=[ref]), code=ref)
+                )
+            elif kind in ("member_of", "subsidiaries"):
+                entries.append(ProfileLink(label=f"{label} ({extra})" if extra else label, url=organization_url(ref)))
+            else:
+                entries.append(ProfileLink(label=label))
+        links[kind] = entries
+    return links
 
 
 def _older_than(queryset: QuerySet, day: date, pk: int, id_field: str) -> QuerySet:
@@ -80,8 +260,8 @@ def organization_timeline(organization: Organization, *, before: tuple[date, int
     has_more = len(ids) > size
     interactions = list(
         Interaction.objects.filter(pk__in=ids[:size])
-        .select_related("kind", "created_by")
-        .prefetch_related("contacts", "organizations")
+        .select_related("kind")
+        .only("occurred_on", "kind", "mode", "summary")  # what the timeline shows
         .order_by("-occurred_on", "-id")
     )
     return interactions, has_more

@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from ..choices import PRIVATE_SECTOR, Category, Country, Level
+from ..choices import PRIVATE_SECTOR, Category, Country, Level, choice_display
 from .reference import NaicsCode, Region, Tag
 
 
@@ -158,6 +158,10 @@ class Organization(models.Model):
 
     def get_absolute_url(self):
         return reverse("stakeholders:organization_detail", args=[self.pk])
+
+    get_category_display = choice_display("category", Category)
+    get_hq_country_display = choice_display("hq_country", Country)
+    get_engagement_level_display = choice_display("engagement_level", Level)
 
     @property
     def is_private_sector(self) -> bool:
