@@ -1,10 +1,11 @@
 """Reads of the register that pages and other apps reuse."""
 
+import functools
 from dataclasses import dataclass
 from datetime import date
 
 from django.core.cache import cache
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import (
     Case,
     CharField,
@@ -119,16 +120,18 @@ def _link_rows(queryset, kind: str, *, labels: dict, order=0, sort="", ref="", e
     return queryset.order_by().annotate(**columns).values_list(*LINK_COLUMNS)
 
 
-def organization_links(organization: Organization) -> dict[str, list[ProfileLink]]:
-    """The lists of an organization's profile in one query rather than seven: NAICS sectors (by their
-    subsector when known), pillars, areas of relevance, previous CEC involvement, tags, the
-    associations it is a member of and its subsidiaries, each labelled in the reader's language and
-    in the order of its model."""
+LINKS_PK = -20_240_917  # stands for the organization's id in the query compiled once
+
+
+@functools.cache
+def _links_query(vendor: str) -> tuple[str, tuple]:
+    """``organization_links``' query, compiled once per process (compiling seven joined parts cost more
+    than running them), with ``LINKS_PK`` in place of the organization's id."""
     from strategy.models import AreaOfRelevance, Initiative, Pillar
 
     from .models import OrganizationSector, Tag
 
-    pk = organization.pk
+    pk = LINKS_PK
 
     def columns(base: str) -> dict:
         return {language: F(f"{base}_{language}") for language in LANGUAGE_CODES}
@@ -192,7 +195,18 @@ def organization_links(organization: Organization) -> dict[str, list[ProfileLink
             extra="acronym",
         ),
     ]
-    rows = parts[0].union(*parts[1:], all=True)
+    return parts[0].union(*parts[1:], all=True).query.sql_with_params()
+
+
+def organization_links(organization: Organization) -> dict[str, list[ProfileLink]]:
+    """The lists of an organization's profile in one query rather than seven: NAICS sectors (by their
+    subsector when known), pillars, areas of relevance, previous CEC involvement, tags, the
+    associations it is a member of and its subsidiaries, each labelled in the reader's language and
+    in the order of its model."""
+    sql, params = _links_query(connection.vendor)
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [organization.pk if param == LINKS_PK else param for param in params])
+        rows = cursor.fetchall()
     language = active_language()
     index = LINK_COLUMNS.index(f"link_{language}")
     organization_url = pk_url("stakeholders:organization_detail")

@@ -3,15 +3,22 @@
 from html import escape
 
 from django import forms
-from django.forms.utils import flatatt
-from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django_filters.widgets import BaseCSVWidget
 
 
-def _html(text) -> str:
+def escape_html(text) -> str:
     """``conditional_escape`` without its lazy-argument wrapper (it ran for every option of every list)."""
     return text.__html__() if hasattr(text, "__html__") else escape(str(text))
+
+
+def _attrs(attrs: dict) -> str:
+    """The attributes of a tag, as Django's ``flatatt`` writes them (True alone, False and None left out)."""
+    return "".join(
+        f" {name}" if value is True else f' {name}="{escape_html(value)}"'
+        for name, value in attrs.items()
+        if value is not False and value is not None
+    )
 
 
 class FastSelect(forms.Select):
@@ -27,11 +34,11 @@ class FastSelect(forms.Select):
         if self.allow_multiple_selected:
             final_attrs["multiple"] = True
         chosen = set(self.format_value(value))
-        parts = [format_html('<select name="{}"{}>', name, flatatt(final_attrs))]
+        parts = [f'<select name="{escape_html(name)}"{_attrs(final_attrs)}>']
         has_selected = False
         for option_value, option_label in self.choices:
             if isinstance(option_label, list | tuple):
-                parts.append(format_html('<optgroup label="{}">', option_value))
+                parts.append(f'<optgroup label="{escape_html(option_value)}">')
                 options, group = option_label, True
             else:
                 options, group = ((option_value, option_label),), False
@@ -39,13 +46,12 @@ class FastSelect(forms.Select):
                 subvalue = "" if subvalue is None else str(subvalue)
                 selected = (not has_selected or self.allow_multiple_selected) and subvalue in chosen
                 has_selected |= selected
-                parts.append(
-                    f'<option value="{escape(subvalue)}"{" selected" if selected else ""}>{_html(sublabel)}</option>'
-                )
+                shown = " selected" if selected else ""
+                parts.append(f'<option value="{escape(subvalue)}"{shown}>{escape_html(sublabel)}</option>')
             if group:
                 parts.append("</optgroup>")
         parts.append("</select>")
-        return mark_safe("".join(parts))  # noqa: S308 - values and labels are escaped above
+        return mark_safe("".join(parts))  # noqa: S308 - names, values and labels are escaped above
 
 
 class FastCheckboxes(forms.CheckboxSelectMultiple):
@@ -55,6 +61,7 @@ class FastCheckboxes(forms.CheckboxSelectMultiple):
         final_attrs = {**self.build_attrs(self.attrs, attrs), "class": "form-check-input"}
         base_id = final_attrs.pop("id", None)
         chosen = set(self.format_value(value))
+        name = escape_html(name)
         parts = []
         for index, (option_value, option_label) in enumerate(self.choices):
             if isinstance(option_label, list | tuple):
@@ -63,21 +70,14 @@ class FastCheckboxes(forms.CheckboxSelectMultiple):
                 options = [(option_value, option_label, str(index))]
             for subvalue, sublabel, position in options:
                 subvalue = "" if subvalue is None else str(subvalue)
-                option_attrs = {**final_attrs, "checked": subvalue in chosen}
-                if base_id:
-                    option_attrs["id"] = f"{base_id}_{position}"
+                option_id = f"{base_id}_{position}" if base_id else ""
+                option_attrs = {**final_attrs, "checked": subvalue in chosen, "id": option_id or None}
                 parts.append(
-                    format_html(
-                        '<div class="form-check"><input type="checkbox" name="{}" value="{}"{}>'
-                        '<label class="form-check-label" for="{}">{}</label></div>',
-                        name,
-                        subvalue,
-                        flatatt(option_attrs),
-                        option_attrs.get("id", ""),
-                        sublabel,
-                    )
+                    f'<div class="form-check"><input type="checkbox" name="{name}" value="{escape(subvalue)}"'
+                    f'{_attrs(option_attrs)}><label class="form-check-label" for="{escape_html(option_id)}">'
+                    f"{escape_html(sublabel)}</label></div>"
                 )
-        return mark_safe("".join(parts))  # noqa: S308 - every piece above went through format_html
+        return mark_safe("".join(parts))  # noqa: S308 - names, values and labels are escaped above
 
 
 class FastInputMixin:
@@ -85,8 +85,10 @@ class FastInputMixin:
 
     def render(self, name, value, attrs=None, renderer=None):
         widget = self.get_context(name, value, attrs)["widget"]
-        shown = "" if widget["value"] is None else format_html(' value="{}"', widget["value"])
-        return format_html('<input type="{}" name="{}"{}{}>', widget["type"], name, shown, flatatt(widget["attrs"]))
+        shown = "" if widget["value"] is None else f' value="{escape_html(widget["value"])}"'
+        return mark_safe(  # noqa: S308 - escaped here
+            f'<input type="{escape_html(widget["type"])}" name="{escape_html(name)}"{shown}{_attrs(widget["attrs"])}>'
+        )
 
 
 class FastTextInput(FastInputMixin, forms.TextInput):

@@ -1,15 +1,18 @@
-"""Rows of the organization list, written in Python.
+"""Rows of the register's busiest pages, written in Python: the organization list, and the timeline
+and follow-ups of an organization's page.
 
-Through the template engine a row cost a dozen variable lookups, a reversed URL and three translated
-labels: a page of 100 organizations spent more on that than on everything else together. This tag
-writes the same markup, escaping every value, in a fraction of the time.
+Through the template engine a row cost a dozen variable lookups, a reversed URL, translated labels
+and a formatted date: a page of 100 organizations spent more on that than on everything else
+together. These tags write the same markup, escaping every value, in a fraction of the time.
 """
 
 from collections.abc import Iterable
 from html import escape
 
 from django import template
+from django.utils.formats import date_format
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.text import Truncator
 from django.utils.translation import gettext
 
 from strategy.links import pk_url
@@ -49,3 +52,51 @@ def organization_rows(organizations: Iterable) -> SafeString:
             + f'</td><td class="small">{_text(owner) if owner else "—"}</td></tr>'
         )
     return mark_safe("\n".join(rows))  # noqa: S308 - every value above is escaped
+
+
+@register.simple_tag
+def timeline_items(interactions: Iterable) -> SafeString:
+    """The ``<li>`` of each interaction of an organization's timeline: type, date, mode and summary."""
+    detail_url = pk_url("stakeholders:interaction_detail")
+    items = []
+    for interaction in interactions:
+        items.append(
+            '<li class="list-group-item"><div class="d-flex justify-content-between flex-wrap gap-2">'
+            f'<a href="{detail_url(interaction.pk)}" class="fw-semibold">{_text(interaction.kind)}</a>'
+            f'<span class="small text-body-secondary">{_text(date_format(interaction.occurred_on, "DATE_FORMAT"))}'
+            f" · {_text(interaction.get_mode_display())}</span></div>"
+            f'<p class="mb-0 small">{_text(Truncator(interaction.summary).chars(240))}</p></li>'
+        )
+    return mark_safe("\n".join(items))  # noqa: S308 - every value above is escaped
+
+
+@register.simple_tag(takes_context=True)
+def followup_items(context, followups: Iterable) -> SafeString:
+    """The ``<li>`` of each follow-up of an organization: what, who and when, and for those who may
+    change follow-ups a button that marks it done or reopens it, back to the same page."""
+    request = context["request"]
+    can_change = request.user.has_perm("stakeholders.change_followup")
+    toggle_url = pk_url("stakeholders:followup_toggle")
+    csrf = f'<input type="hidden" name="csrfmiddlewaretoken" value="{_text(context.get("csrf_token", ""))}">'
+    back = _text(f"{request.get_full_path()}#followups")
+    due, reopen, mark_done = _text(gettext("due")), _text(gettext("Reopen")), _text(gettext("Mark done"))
+    items = []
+    for followup in followups:
+        description = _text(followup.description)
+        done = followup.is_done
+        button = "btn-outline-secondary" if done else "btn-outline-success"
+        item = (
+            '<li class="list-group-item d-flex justify-content-between align-items-center gap-2 flex-wrap">'
+            f"<span>{f'<s>{description}</s>' if done else description}"
+            f'<span class="small text-body-secondary d-block">{_text(followup.owner)} · {due} '
+            f"{_text(date_format(followup.due_on, 'DATE_FORMAT'))}</span></span>"
+        )
+        if can_change:
+            item += (
+                f'<form method="post" action="{toggle_url(followup.pk)}">{csrf}'
+                f'<input type="hidden" name="next" value="{back}">'
+                f'<button type="submit" class="btn btn-sm {button}">'
+                f'{reopen if done else mark_done}<span class="visually-hidden">: {description}</span></button></form>'
+            )
+        items.append(item + "</li>")
+    return mark_safe("\n".join(items))  # noqa: S308 - every value above is escaped
