@@ -15,8 +15,10 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.text import Truncator
 from django.utils.translation import gettext
 
+from stakeholders.choices import Category, Country, Level
 from strategy.links import pk_url
 from strategy.templatetags.ui import level_badge
+from strategy.translation import active_language
 
 register = template.Library()
 
@@ -25,27 +27,34 @@ def _text(value) -> str:
     return escape(str(value))
 
 
+CATEGORY_LABELS = dict(Category.choices)
+COUNTRY_LABELS = dict(Country.choices)
+LEVEL_LABELS = dict(Level.choices)
+
+
 @register.simple_tag
-def organization_rows(organizations: Iterable) -> SafeString:
+def organization_rows(organizations: Iterable[dict]) -> SafeString:
     """The ``<tr>`` of each organization of the list: name and acronym, category, headquarters,
-    engagement level and relationship owner (``Organization.objects.for_list()`` reads them in one query)."""
+    engagement level and relationship owner, from the rows of ``Organization.objects.for_list()``."""
     detail_url = pk_url("stakeholders:organization_detail")
+    region_name = f"hq_region__name_{active_language()}"
     not_engaged = f'<span class="small text-body-secondary">{_text(gettext("Not engaged yet"))}</span>'
     rows = []
-    for organization in organizations:
-        acronym = organization.acronym
-        region = organization.hq_region
-        level = organization.engagement_level
-        owner = organization.owner
+    for row in organizations:
+        acronym = row["acronym"]
+        region = row[region_name] or row["hq_region__name_en"]  # English when a translation is blank
+        level = row["engagement_level"]
+        owner = row["owner__full_name"] or row["owner__email"]  # as User.__str__
+        category, country = row["category"], row["hq_country"]
         rows.append(
-            f'<tr><td><a href="{detail_url(organization.pk)}">{_text(organization.name)}</a>'
+            f'<tr><td><a href="{detail_url(row["id"])}">{_text(row["name"])}</a>'
             + (f' <span class="text-body-secondary small">{_text(acronym)}</span>' if acronym else "")
-            + f'</td><td class="small">{_text(organization.get_category_display())}</td>'
+            + f'</td><td class="small">{_text(CATEGORY_LABELS.get(category, category))}</td>'
             + '<td class="small">'
-            + (f"{_text(region.name)}, " if region else "")
-            + f"{_text(organization.get_hq_country_display())}</td><td>"
+            + (f"{_text(region)}, " if region else "")
+            + f"{_text(COUNTRY_LABELS.get(country, country))}</td><td>"
             + (
-                f'<span class="badge {level_badge(level)}">{_text(organization.get_engagement_level_display())}</span>'
+                f'<span class="badge {level_badge(level)}">{_text(LEVEL_LABELS.get(level, level))}</span>'
                 if level
                 else not_engaged
             )

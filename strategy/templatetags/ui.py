@@ -1,6 +1,10 @@
 """Small template helpers every app's pages share."""
 
+import functools
+
 from django import forms, template
+from django.conf import settings
+from django.urls import NoReverseMatch, get_script_prefix, get_urlconf, reverse
 from django.utils.http import urlencode
 from django.utils.safestring import mark_safe
 
@@ -50,3 +54,40 @@ def filter_fields(form) -> str:
             )
         parts.extend(f'<div class="invalid-feedback d-block">{escape_html(error)}</div>' for error in field.errors)
     return mark_safe("\n".join(parts))  # noqa: S308 - labels and errors are escaped; widgets escape their own
+
+
+MENU = {
+    "home": "reports:home",
+    "organizations": "stakeholders:organization_list",
+    "contacts": "stakeholders:contact_list",
+    "interactions": "stakeholders:interaction_list",
+    "partnerships": "partnerships:partnership_list",
+    "surveys": "surveys:survey_list",
+    "roundtables": "roundtables:event_list",
+    "dashboards": "reports:dashboard",
+    "strategy": "strategy:frame",
+    "initiatives": "strategy:initiative_list",
+    "imports": "stakeholders:import_list",
+    "preferences": "preferences",
+    "password_change": "password_change",
+    "admin": "admin:index",
+    "logout": "logout",
+}
+
+
+@register.simple_tag
+def menu_urls() -> dict[str, str]:
+    """The URLs of the main menu by section ("" for a section this installation lacks): reversed once
+    per URL configuration, since every page shows the menu and its URLs never change while running."""
+    return _menu_urls(get_script_prefix(), get_urlconf() or settings.ROOT_URLCONF)
+
+
+@functools.cache
+def _menu_urls(prefix: str, urlconf: str) -> dict[str, str]:
+    urls = {}
+    for section, name in MENU.items():
+        try:
+            urls[section] = reverse(name, urlconf=urlconf)
+        except NoReverseMatch:
+            urls[section] = ""
+    return urls
