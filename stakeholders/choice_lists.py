@@ -10,12 +10,11 @@ up by the timeout. A submitted choice is still checked against the database by i
 from collections.abc import Callable
 
 from django import forms
-from django.core.cache import cache
-from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.forms.models import ModelChoiceIterator
 
 from accounts.models import User
+from strategy.caching import forget, kept
 from strategy.models import Pillar, Unit
 from strategy.translation import LANGUAGE_CODES, active_language, localized_field
 
@@ -64,12 +63,7 @@ def _key(name: str, language: str) -> str:
 def choice_list(name: str) -> list[tuple[str, str]]:
     """The ``(value, label)`` pairs of list ``name`` (a key of ``LISTS``) in the active language."""
     _models, translated, build = LISTS[name]
-    key = _key(name, active_language() if translated else "all")
-    choices = cache.get(key)
-    if choices is None:
-        choices = build()
-        cache.set(key, choices, TIMEOUT)
-    return choices
+    return kept(_key(name, active_language() if translated else "all"), build, TIMEOUT)
 
 
 class ListChoiceIterator(ModelChoiceIterator):
@@ -115,9 +109,7 @@ def forget_choice_lists(sender=None, **kwargs) -> None:
         return  # signing in changes nothing a list shows
     keys = choice_list_keys(None if sender is None else [sender])
     if keys:
-        # Now for this request, and again on commit, so that a page reading meanwhile keeps no old list.
-        cache.delete_many(keys)
-        transaction.on_commit(lambda: cache.delete_many(keys))
+        forget(keys)
 
 
 def connect() -> None:

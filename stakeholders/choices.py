@@ -1,4 +1,5 @@
 from django.db import models
+from django.utils.encoding import force_str
 from django.utils.translation import gettext_lazy as _
 
 
@@ -81,7 +82,7 @@ def choice_display(field_name: str, choices: type[models.Choices]):
 
     def display(instance):
         value = getattr(instance, field_name)
-        return labels.get(value, value)
+        return force_str(labels.get(value, value), strings_only=True)  # as Django's
 
     display.__name__ = f"get_{field_name}_display"
     return display

@@ -4,8 +4,7 @@ import functools
 from dataclasses import dataclass
 from datetime import date
 
-from django.core.cache import cache
-from django.db import connection, transaction
+from django.db import connection
 from django.db.models import (
     Case,
     CharField,
@@ -21,6 +20,7 @@ from django.db.models import (
 from django.db.models.functions import Cast
 from django.urls import reverse
 
+from strategy.caching import forget, kept
 from strategy.links import pk_url
 from strategy.translation import LANGUAGE_CODES, active_language
 
@@ -54,20 +54,19 @@ def organization_count() -> int:
     queries together) the figure is kept for a minute, and forgotten as soon as an organization is
     added or deleted one at a time; a bulk import or removal shows within the minute.
     """
-    count = cache.get(ORGANIZATION_COUNT_KEY)
-    if count is None:
-        count = Organization.objects.count()
-        if count >= ORGANIZATION_COUNT_CACHED_FROM:
-            cache.set(ORGANIZATION_COUNT_KEY, count, ORGANIZATION_COUNT_TIMEOUT)
-    return count
+    return kept(
+        ORGANIZATION_COUNT_KEY,
+        Organization.objects.count,
+        ORGANIZATION_COUNT_TIMEOUT,
+        keep_if=lambda count: count >= ORGANIZATION_COUNT_CACHED_FROM,
+    )
 
 
 def forget_organization_count(sender=None, *, created=True, **kwargs) -> None:
     """Drop the kept count when an organization is added or deleted (connected to post_save and
-    post_delete); again on commit, so that a page counting meanwhile does not keep the old figure."""
+    post_delete)."""
     if created:
-        cache.delete(ORGANIZATION_COUNT_KEY)
-        transaction.on_commit(lambda: cache.delete(ORGANIZATION_COUNT_KEY))
+        forget([ORGANIZATION_COUNT_KEY])
 
 
 def contact_search(queryset: QuerySet[Contact], term: str) -> QuerySet[Contact]:

@@ -64,3 +64,18 @@ def test_text_in_labels_and_values_is_escaped(client_for):
     body = list_page(client_for(Role.STAFF), "?q=%22%3E%3Cscript%3E")
     assert "<b>bold</b>" not in body and "&lt;b&gt;bold&lt;/b&gt;" in body
     assert '"><script>' not in body and 'value="&quot;&gt;&lt;script&gt;"' in body
+
+
+def test_the_list_still_works_while_the_cache_is_unreachable(client_for, monkeypatch):
+    from django.core.cache import cache
+
+    def unreachable(*args, **kwargs):
+        raise ConnectionError("cache down")
+
+    client = client_for(Role.STAFF)
+    for method in ("get", "set", "delete_many"):
+        monkeypatch.setattr(cache, method, unreachable)
+    Tag.objects.create(name="Sponsor prospect")  # forgetting the kept list fails quietly
+    OrganizationFactory(name="Cemex")
+    body = list_page(client)
+    assert "Cemex" in body and "Sponsor prospect" in body
