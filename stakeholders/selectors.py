@@ -261,23 +261,24 @@ def interaction_page(queryset: QuerySet[Interaction], *, after: tuple[date, int]
 def organization_timeline(organization: Organization, *, before: tuple[date, int] | None = None, size: int = 20):
     """The organization's interactions, newest first, one page after the ``before`` cursor (date, id).
 
-    Reads the participation index, so the 500th page costs what the first does.
+    Reads the participation index, so the 500th page costs what the first does, and joins each of the
+    page's participations to its interaction and type in the same query.
     """
     participations = InteractionOrganization.objects.filter(organization=organization)
     if before:
         day, interaction_id = before
         participations = _older_than(participations, day, interaction_id, "interaction_id")
-    ids = list(
-        participations.order_by("-occurred_on", "-interaction_id").values_list("interaction_id", flat=True)[: size + 1]
+    rows = list(
+        participations.select_related("interaction__kind")
+        .only(  # what the timeline shows
+            "interaction__occurred_on",
+            "interaction__mode",
+            "interaction__summary",
+            *(f"interaction__kind__name_{language}" for language in LANGUAGE_CODES),
+        )
+        .order_by("-occurred_on", "-interaction_id")[: size + 1]
     )
-    has_more = len(ids) > size
-    interactions = list(
-        Interaction.objects.filter(pk__in=ids[:size])
-        .select_related("kind")
-        .only("occurred_on", "kind", "mode", "summary")  # what the timeline shows
-        .order_by("-occurred_on", "-id")
-    )
-    return interactions, has_more
+    return [row.interaction for row in rows[:size]], len(rows) > size
 
 
 def open_followups_for(user) -> QuerySet[FollowUp]:
