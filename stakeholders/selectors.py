@@ -296,15 +296,24 @@ def recent_interactions(*, unit=None, limit: int = 10) -> list[Interaction]:
     return list(queryset.order_by("-occurred_on", "-id")[:limit])
 
 
+@functools.cache
+def _history_model(model):
+    """The model of ``model``'s history records (``instance.history`` builds a manager class each time)."""
+    return model.history.model
+
+
 def change_history(instance, limit: int = 10) -> list[dict]:
     """Who changed what and when, newest first, read from django-simple-history's records.
 
     One query: consecutive records are compared in memory.
     """
-    records = list(
-        instance.history.select_related("history_user").order_by("-history_date", "-history_id")[: limit + 1]
-    )
     model = type(instance)
+    records = list(
+        _history_model(model)
+        ._default_manager.filter(**{model._meta.pk.attname: instance.pk})
+        .select_related("history_user")
+        .order_by("-history_date", "-history_id")[: limit + 1]
+    )
     rows = []
     for newer, older in zip(records, [*records[1:], None], strict=False):
         if len(rows) == limit:
