@@ -38,6 +38,11 @@ def organization_rows(organizations: Iterable[dict]) -> SafeString:
     engagement level and relationship owner, from the rows of ``Organization.objects.for_list()``."""
     detail_url = pk_url("stakeholders:organization_detail")
     region_name = f"hq_region__name_{active_language()}"
+    # Each label translated once for the page, not once a row.
+    categories, countries, levels = (
+        {value: _text(label) for value, label in labels.items()}
+        for labels in (CATEGORY_LABELS, COUNTRY_LABELS, LEVEL_LABELS)
+    )
     not_engaged = f'<span class="small text-body-secondary">{_text(gettext("Not engaged yet"))}</span>'
     rows = []
     for row in organizations:
@@ -49,12 +54,12 @@ def organization_rows(organizations: Iterable[dict]) -> SafeString:
         rows.append(
             f'<tr><td><a href="{detail_url(row["id"])}">{_text(row["name"])}</a>'
             + (f' <span class="text-body-secondary small">{_text(acronym)}</span>' if acronym else "")
-            + f'</td><td class="small">{_text(CATEGORY_LABELS.get(category, category))}</td>'
+            + f'</td><td class="small">{categories.get(category) or _text(category)}</td>'
             + '<td class="small">'
             + (f"{_text(region)}, " if region else "")
-            + f"{_text(COUNTRY_LABELS.get(country, country))}</td><td>"
+            + f"{countries.get(country) or _text(country)}</td><td>"
             + (
-                f'<span class="badge {level_badge(level)}">{_text(LEVEL_LABELS.get(level, level))}</span>'
+                f'<span class="badge {level_badge(level)}">{levels.get(level) or _text(level)}</span>'
                 if level
                 else not_engaged
             )
