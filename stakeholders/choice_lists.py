@@ -113,13 +113,7 @@ def forget_choice_lists(sender=None, **kwargs) -> None:
 
 
 def connect() -> None:
-    """Forget a list when a row of its model is saved or deleted, and the kept count of organizations
-    when one is added or deleted (called once, from the app's ``ready``)."""
-    from .models import Organization
-    from .selectors import forget_organization_count
-
-    post_save.connect(forget_organization_count, sender=Organization, dispatch_uid="organization-count-save")
-    post_delete.connect(forget_organization_count, sender=Organization, dispatch_uid="organization-count-delete")
+    """Forget a list when a row of its model is saved or deleted (called once, from the app's ``ready``)."""
     for model in {model for models, _translated, _build in LISTS.values() for model in models}:
         post_save.connect(forget_choice_lists, sender=model, dispatch_uid=f"choice-lists-save-{model._meta.label}")
         post_delete.connect(forget_choice_lists, sender=model, dispatch_uid=f"choice-lists-delete-{model._meta.label}")
