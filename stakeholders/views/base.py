@@ -5,17 +5,28 @@ from datetime import date
 from django.contrib import messages
 from django.contrib.auth.mixins import PermissionRequiredMixin
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
+from django.core.paginator import EmptyPage, Paginator
 from django_filters.views import FilterView
 
 
 class CountedPaginator(Paginator):
-    """A paginator told its count when it is already known, instead of counting the rows again."""
+    """A paginator told its count when it is already known, instead of counting the rows again.
+
+    A count kept a little while may be too high after a bulk removal: a page past the real end is then
+    refused as with an exact count (404), rather than shown empty.
+    """
 
     def __init__(self, *args, count: int | None = None, **kwargs):
         super().__init__(*args, **kwargs)
+        self.count_is_known = count is not None
         if count is not None:
             self.count = count  # overrides the cached_property that would run COUNT(*)
+
+    def page(self, number):
+        page = super().page(number)
+        if self.count_is_known and page.number > 1 and not page.object_list:
+            raise EmptyPage(self.error_messages["no_results"])
+        return page
 
 
 class FilteredListView(PermissionRequiredMixin, FilterView):

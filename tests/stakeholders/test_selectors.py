@@ -97,3 +97,14 @@ def test_a_large_register_count_is_kept_and_forgotten_when_an_organization_is_ad
     # A filtered list is always counted.
     assert "1 organization" in client.get(reverse("stakeholders:organization_list") + "?q=cemex").content.decode()
     cache.delete(selectors.ORGANIZATION_COUNT_KEY)
+
+
+def test_a_page_past_the_end_of_a_kept_count_is_not_found(monkeypatch, client_for):
+    monkeypatch.setattr(selectors, "ORGANIZATION_COUNT_CACHED_FROM", 2)
+    OrganizationFactory.create_batch(3)
+    cache.set(selectors.ORGANIZATION_COUNT_KEY, 60, 60)  # as if 57 had just been removed in bulk
+    client = client_for(Role.VIEWER)
+    url = reverse("stakeholders:organization_list")
+    assert "60 organizations" in client.get(url).content.decode()
+    assert client.get(url + "?page=3").status_code == 404
+    cache.delete(selectors.ORGANIZATION_COUNT_KEY)
