@@ -6,6 +6,7 @@ from django.contrib import messages
 from django.contrib.auth.mixins import PermissionRequiredMixin
 from django.core.exceptions import ValidationError
 from django.core.paginator import EmptyPage, Paginator
+from django.utils.functional import cached_property
 from django_filters.views import FilterView
 
 
@@ -21,6 +22,12 @@ class CountedPaginator(Paginator):
         self.count_is_known = count is not None
         if count is not None:
             self.count = count  # overrides the cached_property that would run COUNT(*)
+
+    @cached_property
+    def count(self):
+        # On the ids alone: the rows' other columns, and the joins that bring them, change nothing to
+        # how many rows there are (a list of values() rows with DISTINCT counted them all, 2.5x slower).
+        return self.object_list.values("pk").count()
 
     def page(self, number):
         page = super().page(number)
