@@ -17,6 +17,7 @@ from accounts.models import User
 from strategy.caching import forget, kept
 from strategy.models import Pillar, Unit
 from strategy.translation import LANGUAGE_CODES, active_language, localized_field
+from strategy.widgets import escape_html
 
 from .models import InteractionType, NaicsCode, Region, Tag
 
@@ -60,10 +61,23 @@ def _key(name: str, language: str) -> str:
     return f"choice-list:{name}:{language}"
 
 
+def _kept_list(name: str) -> tuple[list[tuple[str, str]], str]:
+    """List ``name`` in the active language: its ``(value, label)`` pairs and their ``<option>`` tags."""
+    _models, translated, build = LISTS[name]
+
+    def build_with_options():
+        choices = build()
+        options = "".join(
+            f'<option value="{escape_html(value)}">{escape_html(label)}</option>' for value, label in choices
+        )
+        return choices, options
+
+    return kept(_key(name, active_language() if translated else "all"), build_with_options, TIMEOUT)
+
+
 def choice_list(name: str) -> list[tuple[str, str]]:
     """The ``(value, label)`` pairs of list ``name`` (a key of ``LISTS``) in the active language."""
-    _models, translated, build = LISTS[name]
-    return kept(_key(name, active_language() if translated else "all"), build, TIMEOUT)
+    return _kept_list(name)[0]
 
 
 class ListChoiceIterator(ModelChoiceIterator):
@@ -79,6 +93,21 @@ class ListChoiceIterator(ModelChoiceIterator):
 
     def __bool__(self):
         return True
+
+    def rendered_options(self, chosen: set[str]) -> str:
+        """The ``<option>`` tags of a single choice, written once when the list was kept, the chosen one
+        (if any) marked selected, as ``strategy.widgets.FastSelect`` would write them one by one."""
+        options = _kept_list(self.field.choice_list)[1]
+        empty = ""
+        if self.field.empty_label is not None:
+            shown = " selected" if "" in chosen else ""
+            empty = f'<option value=""{shown}>{escape_html(self.field.empty_label)}</option>'
+        for value in chosen:
+            if value:
+                tag = f'<option value="{escape_html(value)}">'
+                options = options.replace(tag, f"{tag[:-1]} selected>", 1)
+                break
+        return empty + options
 
 
 class ListChoiceField(forms.ModelChoiceField):

@@ -35,6 +35,9 @@ class FastSelect(forms.Select):
             final_attrs["multiple"] = True
         chosen = set(self.format_value(value))
         parts = [f'<select name="{escape_html(name)}"{_attrs(final_attrs)}>']
+        rendered_options = getattr(self.choices, "rendered_options", None)  # options written once, when kept
+        if rendered_options is not None and not self.allow_multiple_selected:
+            return mark_safe(f"{parts[0]}{rendered_options(chosen)}</select>")  # noqa: S308 - escaped when kept
         has_selected = False
         for option_value, option_label in self.choices:
             if isinstance(option_label, list | tuple):
