@@ -7,6 +7,7 @@ from django.conf import settings
 from django.urls import NoReverseMatch, get_script_prefix, get_urlconf, reverse
 from django.utils.http import urlencode
 from django.utils.safestring import mark_safe
+from django.utils.translation import gettext_lazy as _
 
 from strategy.widgets import escape_html
 
@@ -91,3 +92,40 @@ def _menu_urls(prefix: str, urlconf: str) -> dict[str, str]:
         except NoReverseMatch:
             urls[section] = ""
     return urls
+
+
+# The main menu: section, label, whether it is current on its own page only ("exact") or on every page
+# under it ("within"), and the permission it needs.
+MENU_ITEMS = (
+    ("home", _("Home"), "exact", ""),
+    ("organizations", _("Organizations"), "within", ""),
+    ("contacts", _("Contacts"), "within", ""),
+    ("interactions", _("Interactions"), "within", ""),
+    ("partnerships", _("Partnerships"), "within", ""),
+    ("surveys", _("Surveys"), "within", ""),
+    ("roundtables", _("Roundtables"), "within", ""),
+    ("dashboards", _("Dashboards"), "within", ""),
+    ("strategy", _("Strategy"), "exact", ""),
+    ("initiatives", _("Initiatives"), "within", ""),
+    ("imports", _("Imports"), "within", "stakeholders.add_importbatch"),
+)
+
+
+@register.simple_tag(takes_context=True)
+def menu_items(context) -> str:
+    """The main menu's ``<li>``, written in Python (every page shows it): the sections this installation
+    has and the person may open, the current one marked."""
+    request = context["request"]
+    path, user, urls = request.path, request.user, menu_urls()
+    items = []
+    for section, label, match, permission in MENU_ITEMS:
+        url = urls[section]
+        if not url or (permission and not user.has_perm(permission)):
+            continue
+        active = " active" if (path == url if match == "exact" else url in path) else ""
+        current = ' aria-current="page"' if path == url else ""
+        items.append(
+            f'<li class="nav-item"><a class="nav-link{active}"{current} href="{escape_html(url)}">'
+            f"{escape_html(label)}</a></li>"
+        )
+    return mark_safe("\n".join(items))  # noqa: S308 - URLs and labels are escaped
