@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.models import User
 from stakeholders.choices import Country
-from stakeholders.filters import FastFilterSet, LocalizedModelChoiceFilter
+from stakeholders.filters import FastFilterSet, ListChoiceFilter
 from stakeholders.normalize import fold
 from strategy.models import Goal, Pillar, Unit
 
@@ -23,12 +23,12 @@ class PartnershipFilter(FastFilterSet):
     q = filters.CharFilter(label=_("Search"), method="search")
     stage = filters.ChoiceFilter(label=_("Stage"), choices=stage_choices)
     kind = filters.ChoiceFilter(label=_("Type"), choices=PartnershipType.choices)
-    unit = LocalizedModelChoiceFilter(label=_("Unit"), queryset=Unit.objects.all())
-    pillar = LocalizedModelChoiceFilter(label=_("Pillar"), queryset=Pillar.objects.all(), method="filter_pillar")
-    goal = filters.ModelChoiceFilter(label=_("Goal"), queryset=Goal.objects.order_by("number"), method="filter_goal")
-    owner = filters.ModelChoiceFilter(
-        label=_("Owner"), queryset=User.objects.filter(is_active=True).order_by("full_name")
+    unit = ListChoiceFilter(label=_("Unit"), queryset=Unit.objects.all(), choice_list="units")
+    pillar = ListChoiceFilter(
+        label=_("Pillar"), queryset=Pillar.objects.all(), method="filter_pillar", choice_list="pillars"
     )
+    goal = filters.ModelChoiceFilter(label=_("Goal"), queryset=Goal.objects.order_by("number"), method="filter_goal")
+    owner = ListChoiceFilter(label=_("Owner"), queryset=User.objects.filter(is_active=True), choice_list="staff")
     country = filters.ChoiceFilter(label=_("Country"), choices=Country.choices, method="filter_country")
     sort = filters.OrderingFilter(
         label=_("Sort by"),

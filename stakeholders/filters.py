@@ -1,15 +1,18 @@
 """The filters of the register's lists; the same FilterSets serve exports and selectors."""
 
+import copy
+
 import django_filters as filters
 from django import forms
 from django.db.models import Exists, OuterRef, Q
+from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import User
 from strategy.models import Pillar, Unit
-from strategy.translation import localized_field
 from strategy.widgets import bootstrap_filter_form
 
+from .choice_lists import ListChoiceField
 from .choices import Category, Country, Level
 from .models import Contact, FollowUp, Interaction, InteractionType, NaicsCode, Organization, Region, Tag
 from .models.organizations import OrganizationSector
@@ -27,24 +30,49 @@ EQUITY_CHOICES = [
 LEVEL_CHOICES = [*Level.choices, ("none", _("Not engaged yet"))]
 
 
-class LocalizedModelChoiceFilter(filters.ModelChoiceFilter):
-    """A reference-data choice ordered by its name in the reader's language."""
+class ListChoiceFilter(filters.ModelChoiceFilter):
+    """A reference-data choice offered from ``stakeholders.choice_lists`` (ordered by its name in the
+    reader's language); the chosen value is still looked up in ``queryset``."""
 
-    def __init__(self, *args, order_by="name", **kwargs):
-        self.order_base = order_by
-        super().__init__(*args, **kwargs)
-
-    def get_queryset(self, request):
-        return super().get_queryset(request).order_by(localized_field(self.order_base))
+    field_class = ListChoiceField
 
 
 class FastFilterSet(filters.FilterSet):
-    """A FilterSet whose drop-downs render fast (see ``strategy.widgets.FastSelect``)."""
+    """A FilterSet that costs a list page little: drop-downs written fast (``strategy.widgets``), and
+    no deep copies.
+
+    django-filter deep-copies every filter for each request (their querysets, choices and translated
+    labels), then Django's form deep-copies the fields again; together that cost more than a page of
+    rows. Here each filter is copied shallowly: a filter keeps no state of its own beyond its
+    ``extra`` (which building its field changes: copied too), its field (built once per copy), its
+    method (bound to the copy) and its parent. The form then takes those fields as they are.
+    """
+
+    def __init__(self, data=None, queryset=None, *, request=None, prefix=None):
+        if queryset is None:
+            queryset = self._meta.model._default_manager.all()
+        self.is_bound = data is not None
+        self.data = data or QueryDict()
+        self.queryset = queryset
+        self.request = request
+        self.form_prefix = prefix
+        self.filters = {name: self._copy_filter(base) for name, base in self.base_filters.items()}
+
+    def _copy_filter(self, base):
+        filter_ = copy.copy(base)
+        filter_.__dict__.pop("_field", None)
+        filter_.extra = base.extra.copy()
+        filter_.method = base.method
+        filter_.model = self.queryset.model
+        filter_.parent = self
+        return filter_
 
     @property
     def form(self):
         if not hasattr(self, "_form"):
-            self._form = bootstrap_filter_form(super().form)
+            form = self._meta.form(self.data if self.is_bound else None, prefix=self.form_prefix)
+            form.fields = {name: filter_.field for name, filter_ in self.filters.items()}
+            self._form = bootstrap_filter_form(form)
         return self._form
 
 
@@ -56,19 +84,24 @@ class OrganizationFilter(FastFilterSet):
         label=_("Category"), choices=Category.choices, widget=forms.CheckboxSelectMultiple
     )
     country = filters.ChoiceFilter(label=_("Country"), choices=Country.choices, method="filter_country")
-    region = LocalizedModelChoiceFilter(
-        label=_("Province or state"), field_name="hq_region", queryset=Region.objects.all()
+    region = ListChoiceFilter(
+        label=_("Province or state"), field_name="hq_region", queryset=Region.objects.all(), choice_list="regions"
     )
-    sector = LocalizedModelChoiceFilter(
-        label=_("NAICS sector"), queryset=NaicsCode.objects.filter(level=2), method="filter_sector", order_by="title"
+    sector = ListChoiceFilter(
+        label=_("NAICS sector"),
+        queryset=NaicsCode.objects.filter(level=2),
+        method="filter_sector",
+        choice_list="sectors",
     )
-    pillar = LocalizedModelChoiceFilter(label=_("Pillar"), queryset=Pillar.objects.all(), method="filter_pillar")
+    pillar = ListChoiceFilter(
+        label=_("Pillar"), queryset=Pillar.objects.all(), method="filter_pillar", choice_list="pillars"
+    )
     level = filters.ChoiceFilter(label=_("Engagement level"), choices=LEVEL_CHOICES, method="filter_level")
     equity = filters.ChoiceFilter(label=_("Equity-deserving focus"), choices=EQUITY_CHOICES, method="filter_equity")
-    owner = filters.ModelChoiceFilter(
-        label=_("Relationship owner"), queryset=User.objects.filter(is_active=True).order_by("full_name")
+    owner = ListChoiceFilter(
+        label=_("Relationship owner"), queryset=User.objects.filter(is_active=True), choice_list="staff"
     )
-    tag = filters.ModelChoiceFilter(label=_("Tag"), queryset=Tag.objects.all(), method="filter_tag")
+    tag = ListChoiceFilter(label=_("Tag"), queryset=Tag.objects.all(), method="filter_tag", choice_list="tags")
     open_followups = filters.BooleanFilter(
         label=_("Has open follow-ups"), method="filter_open_followups", widget=forms.CheckboxInput
     )
@@ -174,13 +207,16 @@ class ContactFilter(FastFilterSet):
 
 
 class InteractionFilter(FastFilterSet):
-    kind = LocalizedModelChoiceFilter(label=_("Type"), queryset=InteractionType.objects.all())
-    unit = LocalizedModelChoiceFilter(label=_("Unit"), queryset=Unit.objects.all())
-    pillar = LocalizedModelChoiceFilter(label=_("Pillar"), queryset=Pillar.objects.all(), method="filter_pillar")
-    staff = filters.ModelChoiceFilter(
+    kind = ListChoiceFilter(label=_("Type"), queryset=InteractionType.objects.all(), choice_list="interaction_types")
+    unit = ListChoiceFilter(label=_("Unit"), queryset=Unit.objects.all(), choice_list="units")
+    pillar = ListChoiceFilter(
+        label=_("Pillar"), queryset=Pillar.objects.all(), method="filter_pillar", choice_list="pillars"
+    )
+    staff = ListChoiceFilter(
         label=_("Staff present"),
-        queryset=User.objects.filter(is_active=True).order_by("full_name"),
+        queryset=User.objects.filter(is_active=True),
         method="filter_staff",
+        choice_list="staff",
     )
     occurred_after = filters.DateFilter(
         label=_("From"), field_name="occurred_on", lookup_expr="gte", widget=forms.DateInput(attrs={"type": "date"})

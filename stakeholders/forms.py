@@ -10,8 +10,9 @@ from django.utils.translation import gettext_lazy as _
 from accounts.models import User
 from strategy.models import Action, AreaOfRelevance, Initiative, Objective, Pillar, Unit
 from strategy.translation import localized_field
-from strategy.widgets import use_fast_selects
+from strategy.widgets import use_fast_selects, use_fast_widgets
 
+from .choice_lists import ListChoiceField
 from .models import Contact, Interaction, InteractionType, Organization, Region
 from .services.naics import naics_parse_list
 from .widgets import OrganizationPicker
@@ -317,11 +318,11 @@ class InteractionForm(VersionedForm):
 class FollowUpForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        use_fast_selects(self)
+        use_fast_widgets(self)  # written out on the organization page, opened all day
         self.fields["owner"].widget.attrs["class"] = "form-select form-select-sm"
         self.fields["description"].widget.attrs["class"] = "form-control form-control-sm"
         self.fields["due_on"].widget.attrs["class"] = "form-control form-control-sm"
 
     description = forms.CharField(label=_("What to do"), max_length=300)
-    owner = forms.ModelChoiceField(label=_("Owner"), queryset=User.objects.filter(is_active=True).order_by("full_name"))
+    owner = ListChoiceField(label=_("Owner"), queryset=User.objects.filter(is_active=True), choice_list="staff")
     due_on = forms.DateField(label=_("Due"), widget=forms.DateInput(attrs={"type": "date", "required": True}))

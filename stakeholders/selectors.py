@@ -1,8 +1,28 @@
 """Reads of the register that pages and other apps reuse."""
 
+import functools
+from dataclasses import dataclass
 from datetime import date
 
-from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
+from django.db import connection
+from django.db.models import (
+    Case,
+    CharField,
+    Exists,
+    F,
+    IntegerField,
+    OuterRef,
+    Q,
+    QuerySet,
+    Value,
+    When,
+)
+from django.db.models.functions import Cast
+from django.urls import reverse
+
+from strategy.caching import forget, kept
+from strategy.links import pk_url
+from strategy.translation import LANGUAGE_CODES, active_language
 
 from .models import Contact, FollowUp, ImportChange, Interaction, InteractionOrganization, LevelChange, Organization
 from .normalize import email_domain, fold
@@ -22,6 +42,33 @@ def organization_search(queryset: QuerySet[Organization], term: str) -> QuerySet
     return queryset.filter(search_key__contains=folded)
 
 
+ORGANIZATION_COUNT_KEY = "organization-count"
+ORGANIZATION_COUNT_CACHED_FROM = 10_000  # below this, counting costs less than a millisecond
+ORGANIZATION_COUNT_TIMEOUT = 60
+
+
+def organization_count() -> int:
+    """How many organizations the register holds, for the unfiltered list.
+
+    Exact, but on a large register (a COUNT of 100,000 rows takes longer than the rest of the list's
+    queries together) the figure is kept for a minute, and forgotten as soon as an organization is
+    added or deleted one at a time; a bulk import or removal shows within the minute.
+    """
+    return kept(
+        ORGANIZATION_COUNT_KEY,
+        Organization.objects.count,
+        ORGANIZATION_COUNT_TIMEOUT,
+        keep_if=lambda count: count >= ORGANIZATION_COUNT_CACHED_FROM,
+    )
+
+
+def forget_organization_count(sender=None, *, created=True, **kwargs) -> None:
+    """Drop the kept count when an organization is added or deleted (connected to post_save and
+    post_delete)."""
+    if created:
+        forget([ORGANIZATION_COUNT_KEY])
+
+
 def contact_search(queryset: QuerySet[Contact], term: str) -> QuerySet[Contact]:
     term = (term or "").strip()
     if not term:
@@ -32,18 +79,164 @@ def contact_search(queryset: QuerySet[Contact], term: str) -> QuerySet[Contact]:
 
 
 def organization_detail(pk: int) -> Organization:
-    return (
-        Organization.objects.select_related("hq_region", "owner", "parent")
-        .prefetch_related("pillars", "areas", "initiatives", "tags", "member_of", "subsidiaries")
-        .prefetch_related(Prefetch("sectors", queryset=_sectors()))
-        .get(pk=pk)
+    """The organization with its province or state, owner and parent; the lists of its profile come
+    from ``organization_links``."""
+    return Organization.objects.select_related("hq_region", "owner", "parent").get(pk=pk)
+
+
+@dataclass(frozen=True)
+class ProfileLink:
+    """One entry of a list on an organization's profile: a NAICS code, a pillar, an initiative, ..."""
+
+    label: str
+    url: str = ""
+    code: str = ""
+
+
+LINK_COLUMNS = ("link_kind", "link_order", "link_sort", "link_en", "link_fr", "link_es", "link_ref", "link_extra")
+
+
+def _link_rows(queryset, kind: str, *, labels: dict, order=0, sort="", ref="", extra=""):
+    """One part of ``organization_links``' query: the same columns, of the same types, for each list."""
+
+    def text(value):
+        return Cast(value, CharField()) if isinstance(value, str) and value else Value(value, CharField())
+
+    columns = dict(
+        zip(
+            LINK_COLUMNS,
+            [
+                Value(kind, CharField()),
+                Value(order, IntegerField()) if isinstance(order, int) else Cast(order, IntegerField()),
+                text(sort),
+                *(Cast(labels[language], CharField()) for language in LANGUAGE_CODES),
+                text(ref),
+                text(extra),
+            ],
+            strict=True,
+        )
     )
+    return queryset.order_by().annotate(**columns).values_list(*LINK_COLUMNS)
 
 
-def _sectors():
-    from .models import OrganizationSector
+LINKS_PK = -20_240_917  # stands for the organization's id in the query compiled once
 
-    return OrganizationSector.objects.select_related("sector", "subsector")
+
+@functools.cache
+def _links_query(vendor: str) -> tuple[str, tuple]:
+    """``organization_links``' query, compiled once per process (compiling seven joined parts cost more
+    than running them), with ``LINKS_PK`` in place of the organization's id."""
+    from strategy.models import AreaOfRelevance, Initiative, Pillar
+
+    from .models import OrganizationSector, Tag
+
+    pk = LINKS_PK
+
+    def columns(base: str) -> dict:
+        return {language: F(f"{base}_{language}") for language in LANGUAGE_CODES}
+
+    sector_titles = {
+        language: Case(
+            When(subsector__isnull=False, then=F(f"subsector__title_{language}")),
+            default=F(f"sector__title_{language}"),
+        )
+        for language in LANGUAGE_CODES
+    }
+    organizations = {language: F("name") for language in LANGUAGE_CODES}
+    parts = [
+        _link_rows(
+            OrganizationSector.objects.filter(organization_id=pk),
+            "sectors",
+            labels=sector_titles,
+            sort="code",
+            ref="code",
+        ),
+        _link_rows(
+            Pillar.objects.filter(organizations=pk),
+            "pillars",
+            labels=columns("name"),
+            order="position",
+        ),
+        _link_rows(
+            AreaOfRelevance.objects.filter(organizations=pk),
+            "areas",
+            labels=columns("label"),
+            order=F("pillar__position") * 1000 + F("position"),
+        ),
+        _link_rows(
+            Initiative.objects.filter(organizations=pk),
+            "initiatives",
+            labels=columns("name"),
+            order="start_year",
+            sort="name_en",
+            ref="code",
+        ),
+        _link_rows(
+            Tag.objects.filter(organizations=pk),
+            "tags",
+            labels={language: F("name") for language in LANGUAGE_CODES},
+            sort="name",
+        ),
+        _link_rows(
+            Organization.objects.filter(members=pk),
+            "member_of",
+            labels=organizations,
+            sort="name_key",
+            ref="id",
+            extra="acronym",
+        ),
+        _link_rows(
+            Organization.objects.filter(parent_id=pk),
+            "subsidiaries",
+            labels=organizations,
+            sort="name_key",
+            ref="id",
+            extra="acronym",
+        ),
+    ]
+    return parts[0].union(*parts[1:], all=True).query.sql_with_params()
+
+
+def organization_links(organization: Organization) -> dict[str, list[ProfileLink]]:
+    """The lists of an organization's profile in one query rather than seven: NAICS sectors (by their
+    subsector when known), pillars, areas of relevance, previous CEC involvement, tags, the
+    associations it is a member of and its subsidiaries, each labelled in the reader's language and
+    in the order of its model."""
+    sql, params = _links_query(connection.vendor)
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [organization.pk if param == LINKS_PK else param for param in params])
+        rows = cursor.fetchall()
+    language = active_language()
+    index = LINK_COLUMNS.index(f"link_{language}")
+    organization_url = pk_url("stakeholders:organization_detail")
+    grouped: dict[str, list] = {
+        kind: [] for kind in ("sectors", "pillars", "areas", "initiatives", "tags", "member_of", "subsidiaries")
+    }
+    for row in rows:
+        grouped[row[0]].append(row)
+    links = {}
+    for kind, kind_rows in grouped.items():
+        if kind == "initiatives":
+            # Newest first, as Initiative.Meta.ordering; an initiative without a year first, as PostgreSQL orders it.
+            kind_rows.sort(key=lambda row: (-(row[1] if row[1] is not None else 10_000), row[2]))
+        else:
+            kind_rows.sort(key=lambda row: (row[1] or 0, row[2]))
+        entries = []
+        for row in kind_rows:
+            label = row[index] or row[3]  # English when the translation is blank, as Translated does
+            ref, extra = row[6], row[7]
+            if kind == "sectors":
+                entries.append(ProfileLink(label=label, code=ref))
+            elif kind == "initiatives":
+                entries.append(
+                    ProfileLink(label=label, url=reverse("strategy:initiative_detail", args=[ref]), code=ref)
+                )
+            elif kind in ("member_of", "subsidiaries"):
+                entries.append(ProfileLink(label=f"{label} ({extra})" if extra else label, url=organization_url(ref)))
+            else:
+                entries.append(ProfileLink(label=label))
+        links[kind] = entries
+    return links
 
 
 def _older_than(queryset: QuerySet, day: date, pk: int, id_field: str) -> QuerySet:
@@ -68,23 +261,24 @@ def interaction_page(queryset: QuerySet[Interaction], *, after: tuple[date, int]
 def organization_timeline(organization: Organization, *, before: tuple[date, int] | None = None, size: int = 20):
     """The organization's interactions, newest first, one page after the ``before`` cursor (date, id).
 
-    Reads the participation index, so the 500th page costs what the first does.
+    Reads the participation index, so the 500th page costs what the first does, and joins each of the
+    page's participations to its interaction and type in the same query.
     """
     participations = InteractionOrganization.objects.filter(organization=organization)
     if before:
         day, interaction_id = before
         participations = _older_than(participations, day, interaction_id, "interaction_id")
-    ids = list(
-        participations.order_by("-occurred_on", "-interaction_id").values_list("interaction_id", flat=True)[: size + 1]
+    rows = list(
+        participations.select_related("interaction__kind")
+        .only(  # what the timeline shows
+            "interaction__occurred_on",
+            "interaction__mode",
+            "interaction__summary",
+            *(f"interaction__kind__name_{language}" for language in LANGUAGE_CODES),
+        )
+        .order_by("-occurred_on", "-interaction_id")[: size + 1]
     )
-    has_more = len(ids) > size
-    interactions = list(
-        Interaction.objects.filter(pk__in=ids[:size])
-        .select_related("kind", "created_by")
-        .prefetch_related("contacts", "organizations")
-        .order_by("-occurred_on", "-id")
-    )
-    return interactions, has_more
+    return [row.interaction for row in rows[:size]], len(rows) > size
 
 
 def open_followups_for(user) -> QuerySet[FollowUp]:
@@ -102,15 +296,24 @@ def recent_interactions(*, unit=None, limit: int = 10) -> list[Interaction]:
     return list(queryset.order_by("-occurred_on", "-id")[:limit])
 
 
+@functools.cache
+def _history_model(model):
+    """The model of ``model``'s history records (``instance.history`` builds a manager class each time)."""
+    return model.history.model
+
+
 def change_history(instance, limit: int = 10) -> list[dict]:
     """Who changed what and when, newest first, read from django-simple-history's records.
 
     One query: consecutive records are compared in memory.
     """
-    records = list(
-        instance.history.select_related("history_user").order_by("-history_date", "-history_id")[: limit + 1]
-    )
     model = type(instance)
+    records = list(
+        _history_model(model)
+        ._default_manager.filter(**{model._meta.pk.attname: instance.pk})
+        .select_related("history_user")
+        .order_by("-history_date", "-history_id")[: limit + 1]
+    )
     rows = []
     for newer, older in zip(records, [*records[1:], None], strict=False):
         if len(rows) == limit:

@@ -27,6 +27,18 @@ def plain_http():
         yield
 
 
+@pytest.fixture(autouse=True)
+def fresh_choice_lists():
+    """Each test builds the filter panels' lists anew: rows an earlier test made were rolled back
+    without the signal that forgets them. (Not cache.clear(): on PostgreSQL runs the cache's Redis
+    database is also the Celery broker's.)"""
+    from django.core.cache import cache
+
+    from stakeholders.choice_lists import choice_list_keys
+
+    cache.delete_many(choice_list_keys())
+
+
 @pytest.fixture
 def make_user(db):
     def make(role=Role.STAFF, **kwargs):

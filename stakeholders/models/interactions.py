@@ -6,7 +6,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from ..choices import Mode
+from ..choices import Mode, choice_display
 from .contacts import Contact
 from .organizations import Organization
 from .reference import InteractionType
@@ -64,6 +64,8 @@ class Interaction(models.Model):
 
     def get_absolute_url(self):
         return reverse("stakeholders:interaction_detail", args=[self.pk])
+
+    get_mode_display = choice_display("mode", Mode)
 
 
 class InteractionOrganization(models.Model):

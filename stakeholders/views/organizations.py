@@ -16,7 +16,9 @@ from ..models import Organization
 from ..selectors import (
     change_history,
     level_history,
+    organization_count,
     organization_detail,
+    organization_links,
     organization_search,
     organization_timeline,
 )
@@ -32,6 +34,9 @@ class OrganizationListView(FilteredListView):
 
     def get_queryset(self):
         return Organization.objects.for_list()
+
+    def unfiltered_count(self):
+        return organization_count()
 
 
 class OrganizationDetailView(PermissionRequiredMixin, DetailView):
@@ -61,6 +66,7 @@ class OrganizationDetailView(PermissionRequiredMixin, DetailView):
             level_changes=changes,
             latest_change=changes[0] if changes else None,
             history=change_history(organization),
+            links=organization_links(organization),
             followup_form=FollowUpForm(initial={"owner": self.request.user.pk}),
             **kwargs,
         )
