@@ -50,6 +50,9 @@ LANGUAGE_WORDS = {
 }
 YES = {"yes", "y", "oui", "si", "true", "1", "x", "o", "s"}
 NO = {"no", "n", "non", "false", "0", ""}
+# Built once: a validator compiles its expressions on first use, per instance.
+VALID_URL = URLValidator(schemes=["http", "https"])
+VALID_EMAIL = EmailValidator()
 
 
 class Vocabulary:
@@ -67,6 +70,7 @@ class Vocabulary:
         for value, words in CATEGORY_WORDS.items():
             self.categories.update(dict.fromkeys(words, value))
         self.languages = {word: code for code, words in LANGUAGE_WORDS.items() for word in words}
+        self._folded: dict[str, str] = {}
         self.naics = naics_sectors_and_subsectors()
         self.regions: dict[str, dict[str, Region]] = {}
         self.regions_anywhere: dict[str, list[Region]] = {}
@@ -75,6 +79,15 @@ class Vocabulary:
             for name in {fold(n) for n in names if n.strip()}:
                 self.regions.setdefault(region.country, {})[name] = region
                 self.regions_anywhere.setdefault(name, []).append(region)
+
+    def fold(self, value: str) -> str:
+        """``fold``, remembered: a column of countries or languages holds the same few values again and again."""
+        folded = self._folded.get(value)
+        if folded is None:
+            folded = fold(value)
+            if len(self._folded) < 10_000:  # a column of names would only fill memory
+                self._folded[value] = folded
+        return folded
 
 
 @dataclass
@@ -118,17 +131,17 @@ def check_row(
 
     category = values.get("category", "")
     if category:
-        row.values["category"] = vocabulary.categories.get(fold(category))
+        row.values["category"] = vocabulary.categories.get(vocabulary.fold(category))
         if not row.values["category"]:
             fail("category", _("“%(value)s” is not a stakeholder category.") % {"value": category})
     country = values.get("hq_country", "")
     if country:
-        row.values["hq_country"] = vocabulary.countries.get(fold(country))
+        row.values["hq_country"] = vocabulary.countries.get(vocabulary.fold(country))
         if not row.values["hq_country"]:
             fail("hq_country", _("“%(value)s” is not Canada, Mexico or the United States.") % {"value": country})
     region = values.get("hq_region", "")
     if region:
-        key = fold(region)
+        key = vocabulary.fold(region)
         country_code = row.values.get("hq_country")
         match = vocabulary.regions.get(country_code, {}).get(key) if country_code else None
         if match is None and not country_code:
@@ -144,7 +157,7 @@ def check_row(
     if website:
         url = website if "://" in website else f"https://{website}"
         try:
-            URLValidator(schemes=["http", "https"])(url)
+            VALID_URL(url)
             row.values["website"] = url[:300]
         except ValidationError:
             fail("website", _("“%(value)s” is not a web address.") % {"value": website})
@@ -163,7 +176,7 @@ def _check_contact(row: CheckedRow, values: dict, fail, vocabulary: Vocabulary) 
     contact_name = values.get("contact_name", "")
     if email:
         try:
-            EmailValidator()(email)
+            VALID_EMAIL(email)
         except ValidationError:
             fail("contact_email", _("“%(value)s” is not an email address.") % {"value": values["contact_email"]})
     if (email or values.get("contact_phone")) and not contact_name:
@@ -178,10 +191,10 @@ def _check_contact(row: CheckedRow, values: dict, fail, vocabulary: Vocabulary) 
     contact["phone"] = phone[:40]
     language = values.get("contact_language", "")
     if language:
-        contact["preferred_language"] = vocabulary.languages.get(fold(language))
+        contact["preferred_language"] = vocabulary.languages.get(vocabulary.fold(language))
         if not contact["preferred_language"]:
             fail("contact_language", _("“%(value)s” is not English, French or Spanish.") % {"value": language})
-    consent = fold(values.get("consent", ""))
+    consent = vocabulary.fold(values.get("consent", ""))
     if consent not in YES | NO:
         fail("consent", _("write yes or no."))
     contact["consent_given"] = consent in YES
