@@ -10,6 +10,7 @@ depend on: the matching keys (the register's and those of the organizations the 
 contacts already seen, and the changes to existing records, which are written once, at the end.
 """
 
+from collections import Counter
 from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
@@ -68,21 +69,23 @@ class Matcher:
     """The register's matching keys, loaded once, plus those of organizations this file creates."""
 
     def __init__(self):
-        self.by_domain, self.by_name, self.by_acronym, self.by_email = {}, {}, {}, {}
-        acronyms: dict[str, list[int]] = {}
-        rows = Organization.objects.values_list("pk", "name_key", "website_domain", "acronym")
-        for pk, key, domain, acronym in rows.iterator(chunk_size=5000):
-            self.by_name.setdefault(key, pk)
-            if domain:
-                self.by_domain.setdefault(domain, pk)
-            if acronym:
-                acronyms.setdefault(acronym.upper(), []).append(pk)
-        self.by_acronym = {acronym: pks[0] for acronym, pks in acronyms.items() if len(pks) == 1}
-        emails = Contact.objects.exclude(email="").values_list("email", "organization_id", "pk")
-        self.contact_by_email = {}
-        for email, organization_id, pk in emails.iterator(chunk_size=5000):
-            self.by_email.setdefault(email.lower(), organization_id)
-            self.contact_by_email.setdefault(email.lower(), pk)
+        # In the register's order (name key, then id): where several records share a key, the first wins.
+        # A dict built from the reversed rows keeps the first of each key, without a lookup per row.
+        organizations = list(Organization.objects.values_list("pk", "name_key", "website_domain", "acronym"))
+        organizations.reverse()
+        self.by_name = {key: pk for pk, key, _domain, _acronym in organizations}
+        self.by_domain = {domain: pk for pk, _key, domain, _acronym in organizations if domain}
+        acronyms = Counter(acronym.upper() for _pk, _key, _domain, acronym in organizations if acronym)
+        self.by_acronym = {
+            acronym.upper(): pk
+            for pk, _key, _domain, acronym in organizations
+            if acronym and acronyms[acronym.upper()] == 1
+        }
+        del organizations
+        contacts = list(Contact.objects.exclude(email="").values_list("email", "organization_id", "pk"))
+        contacts.reverse()
+        self.by_email = {email.lower(): organization_id for email, organization_id, _pk in contacts}
+        self.contact_by_email = {email.lower(): pk for email, _organization_id, pk in contacts}
 
     def find(self, keys: RowKeys) -> int | str | None:
         return (

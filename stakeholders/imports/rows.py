@@ -1,6 +1,7 @@
 """Checking one imported row: every value parsed, every problem named with its column, in the
 person's language."""
 
+import re
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -53,6 +54,22 @@ NO = {"no", "n", "non", "false", "0", ""}
 # Built once: a validator compiles its expressions on first use, per instance.
 VALID_URL = URLValidator(schemes=["http", "https"])
 VALID_EMAIL = EmailValidator()
+# The plain addresses most rows hold, each a strict subset of what the validator above accepts (a host of
+# ASCII labels and a letter-only top-level domain): a match is valid without running the validator, and
+# anything else goes through it.
+_HOST = r"[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*\.[a-z]{2,63}"
+PLAIN_URL = re.compile(rf"https?://{_HOST}(?:/[^\s]*)?", re.IGNORECASE)
+PLAIN_EMAIL = re.compile(rf"[a-z0-9_%+-]+(?:\.[a-z0-9_%+-]+)*@{_HOST}", re.IGNORECASE)
+
+
+def check_url(url: str) -> None:
+    if len(url) > 253 or not PLAIN_URL.fullmatch(url):
+        VALID_URL(url)
+
+
+def check_email(email: str) -> None:
+    if len(email) > 320 or not PLAIN_EMAIL.fullmatch(email):
+        VALID_EMAIL(email)
 
 
 class Vocabulary:
@@ -157,7 +174,7 @@ def check_row(
     if website:
         url = website if "://" in website else f"https://{website}"
         try:
-            VALID_URL(url)
+            check_url(url)
             row.values["website"] = url[:300]
         except ValidationError:
             fail("website", _("“%(value)s” is not a web address.") % {"value": website})
@@ -176,7 +193,7 @@ def _check_contact(row: CheckedRow, values: dict, fail, vocabulary: Vocabulary) 
     contact_name = values.get("contact_name", "")
     if email:
         try:
-            VALID_EMAIL(email)
+            check_email(email)
         except ValidationError:
             fail("contact_email", _("“%(value)s” is not an email address.") % {"value": values["contact_email"]})
     if (email or values.get("contact_phone")) and not contact_name:

@@ -143,8 +143,12 @@ class ImportWriter:
 
 def undo_blocked(batch: ImportBatch) -> bool:
     """Whether organizations the batch created have had interactions logged since (undoing would lose them)."""
-    created = batch.changes.filter(model="organization", action="created").values("object_id")
-    return InteractionOrganization.objects.filter(organization_id__in=created).exists()
+    created = batch.changes.filter(model="organization", action="created").values_list("object_id", flat=True)
+    # By lists of ids rather than a subquery: right after a large import, the statistics of the tables
+    # are those of before it, and the planner would loop over every interaction.
+    return any(
+        InteractionOrganization.objects.filter(organization_id__in=pks).exists() for pks in bulk.batches(created)
+    )
 
 
 def undo_writes(batch: ImportBatch, *, by_id: int | None, now: datetime) -> None:

@@ -140,20 +140,37 @@ def import_rows(
         return ImportResult(planner.counts, planner.invalid)
     batch = batch or ImportBatch(file_name=file_name[:255], created_by=by)
     batch.on_error, batch.update_mode = on_error, update_mode
-    abort, created_here = on_error == OnError.ABORT, batch.pk is None
+    _write(source, planner, batch, by_id=by.pk if by else None, file_name=file_name, progress=progress)
+    return ImportResult(planner.counts, planner.invalid, batch)
+
+
+def _planned(source: Source, planner: Planner, batch: ImportBatch, progress):
+    """The chunks of the file planned one after the other, with what to write of each (``None`` once a
+    row is invalid and the import is all or nothing: then nothing more is written)."""
+    for chunk in source.chunks(CHUNK):
+        part = planner.plan(chunk)
+        yield None if batch.on_error == OnError.ABORT and planner.invalid else part
+        if progress:
+            progress(planner.rows_seen)
+
+
+def _rejected(batch: ImportBatch, planner: Planner) -> bool:
+    return batch.on_error == OnError.ABORT and bool(planner.invalid)
+
+
+def _write(source: Source, planner: Planner, batch: ImportBatch, *, by_id, file_name, progress) -> None:
+    """Plan and write each chunk in turn, in one transaction: all or nothing."""
+    created_here = batch.pk is None
     try:
         with transaction.atomic():
             if created_here:
                 batch.status = ImportStatus.RUNNING
                 batch.save()
-            writer = ImportWriter(batch, by_id=by.pk if by else None, file_name=file_name, now=timezone.now())
-            for chunk in source.chunks(CHUNK):
-                part = planner.plan(chunk)
-                if not (abort and planner.invalid):  # once a row is invalid, all or nothing writes no more
+            writer = ImportWriter(batch, by_id=by_id, file_name=file_name, now=timezone.now())
+            for part in _planned(source, planner, batch, progress):
+                if part:
                     writer.write(part)
-                if progress:
-                    progress(planner.rows_seen)
-            if abort and planner.invalid:
+            if _rejected(batch, planner):
                 raise _Rejected
             writer.finish(planner)
             _record(batch, planner, ImportStatus.DONE)
@@ -161,7 +178,6 @@ def import_rows(
         if created_here:  # its row went with the rollback
             batch.pk, batch._state.adding = None, True
         _record(batch, planner, ImportStatus.REJECTED)
-    return ImportResult(planner.counts, planner.invalid, batch)
 
 
 def _record(batch: ImportBatch, planner: Planner, status: str) -> None:
