@@ -100,7 +100,9 @@ class ImportChange(models.Model):
         CREATED = "created", _("Created")
         UPDATED = "updated", _("Updated")
 
-    batch = models.ForeignKey(ImportBatch, on_delete=models.CASCADE, related_name="changes")
+    # No index of its own: "importchange_batch" below starts with the batch. An import writes a row here
+    # per record, so each index costs on every import.
+    batch = models.ForeignKey(ImportBatch, on_delete=models.CASCADE, related_name="changes", db_index=False)
     model = models.CharField(max_length=40)  # "organization" or "contact"
     object_id = models.PositiveBigIntegerField()
     action = models.CharField(max_length=10, choices=Action.choices)
