@@ -3,9 +3,11 @@
     python -m bench.import_child FILE --json --on-error skip [--phases PATH] [--profile PATH]
 
 The command runs as it does from manage.py (same arguments, same code); the only addition is a timer
-around the four functions it calls (read_table, suggest_mapping, import_plan, import_commit), with the
-process's peak memory when each returns, written as JSON to ``--phases``, and with ``--profile`` a
-cProfile of the whole run. The exit status is the command's.
+around the functions it calls (open_table, suggest_mapping, import_rows) and, inside import_rows, around
+the steps it repeats for each chunk of rows (plan: check and match; write) and the final writes (finish:
+changes to existing records and their history), summed over the chunks, with the process's peak memory
+when each returns, written as JSON to ``--phases``, and with ``--profile`` a cProfile of the whole run.
+The exit status is the command's.
 """
 
 import json
@@ -41,8 +43,14 @@ def main(argv: list[str]) -> int:
 
         return wrapper
 
-    for name in ("read_table", "suggest_mapping", "import_plan", "import_commit"):
+    from stakeholders.imports.planning import Planner
+    from stakeholders.services.import_writes import ImportWriter
+
+    for name in ("open_table", "suggest_mapping", "import_rows"):
         setattr(command, name, timed(name, getattr(command, name)))
+    Planner.plan = timed("plan", Planner.plan)
+    ImportWriter.write = timed("write", ImportWriter.write)
+    ImportWriter.finish = timed("finish", ImportWriter.finish)
 
     status = 0
     profiler = None

@@ -46,22 +46,32 @@ LEGAL_SUFFIXES = [
     "gmbh",
 ]
 _SUFFIX_RE = re.compile(r"(?:\s(?:" + "|".join(re.escape(s) for s in LEGAL_SUFFIXES) + r"))+$")
+# A name can end in a legal form only if its last word ends one; most names are settled by this set alone.
+_SUFFIX_LAST_WORDS = frozenset(suffix.rsplit(" ", 1)[-1] for suffix in LEGAL_SUFFIXES)
 _NON_WORD = re.compile(r"[^0-9a-z]+")
 
 
 def fold(text: str) -> str:
     """Lower case, accents removed, punctuation turned into single spaces."""
-    decomposed = unicodedata.normalize("NFKD", text or "")
-    ascii_text = "".join(ch for ch in decomposed if not unicodedata.combining(ch)).lower()
+    if not text:
+        return ""
+    if text.isascii():  # NFKD leaves ASCII as it is: skip the decomposition (an import folds every row)
+        ascii_text = text.lower()
+    else:
+        decomposed = unicodedata.normalize("NFKD", text)
+        ascii_text = "".join(ch for ch in decomposed if not unicodedata.combining(ch)).lower()
     ascii_text = ascii_text.replace("&", " and ")
     return _NON_WORD.sub(" ", ascii_text).strip()
 
 
-def name_key(name: str) -> str:
-    """The comparison key of an organization name: folded, legal suffixes dropped."""
-    folded = fold(name)
+def name_key(name: str, *, folded: str | None = None) -> str:
+    """The comparison key of an organization name: folded, legal suffixes dropped (``folded``: the name
+    already folded, when the caller has it)."""
+    folded = fold(name) if folded is None else folded
+    if not folded or folded.rsplit(" ", 1)[-1] not in _SUFFIX_LAST_WORDS:
+        return folded
     # "S.A. de C.V." folds to "s a de c v"; drop trailing legal forms, repeatedly ("Acme Co Inc").
-    stripped = _SUFFIX_RE.sub("", " " + folded).strip() if folded else ""
+    stripped = _SUFFIX_RE.sub("", " " + folded).strip()
     return stripped or folded
 
 

@@ -6,10 +6,13 @@ mode (defusedxml guards the XML), after checking the zip's entry count and sizes
 refused before anything is unpacked. Trailing empty rows are dropped.
 """
 
+import codecs
 import csv
 import io
+import itertools
 import re
 import zipfile
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from charset_normalizer import from_bytes
@@ -38,6 +41,11 @@ class Table:
     sheet: str = ""
     notes: list[str] = field(default_factory=list)
 
+    def source(self) -> "Source":
+        """The table as a source of rows, for the functions that read files chunk by chunk."""
+        lines = self.lines or range(2, len(self.rows) + 2)
+        return Source(self.header, zip(lines, self.rows, strict=False), encoding=self.encoding, sheet=self.sheet)
+
 
 def _clean(value) -> str:
     if value is None:
@@ -49,81 +57,144 @@ def _clean(value) -> str:
     return str(value).strip()
 
 
-def _finish(header: list[str], rows: list[list[str]], lines: list[int], **extra) -> Table:
-    header = [h.strip() for h in header]
-    while header and not header[-1]:
-        header.pop()
-    if not any(header):
-        raise UnreadableFile(_("The file has no header row: its first row must name the columns."))
-    return Table(header=header, rows=rows, lines=lines, **extra)
-
-
 def unneutralize(cell: str) -> str:
     """Take off the apostrophe an export puts before a cell a spreadsheet would run as a formula."""
     return cell[1:] if len(cell) > 1 and cell[0] == "'" and cell[1] in "=+-@\t\r" else cell
 
 
-def _collect(rows_with_lines) -> tuple[list[list[str]], list[int]]:
-    """Keep the rows that hold something; empty ones (a million at the end, say) cost nothing."""
-    rows, lines = [], []
+def _nonempty(rows_with_lines) -> Iterator[tuple[int, list[str]]]:
+    """The rows that hold something; empty ones (a million at the end, say) cost nothing."""
+    count = 0
     for line, row in rows_with_lines:
         if any(cell.strip() for cell in row):
-            rows.append([unneutralize(cell) for cell in row])
-            lines.append(line)
-            if len(rows) > MAX_ROWS:
+            count += 1
+            if count > MAX_ROWS:
                 raise UnreadableFile(
                     _("The file has more than %(count)s rows; split it into smaller files.") % {"count": MAX_ROWS}
                 )
-    return rows, lines
+            yield line, [unneutralize(cell) for cell in row]
 
 
-def decode(data: bytes, encoding: str | None = None) -> tuple[str, str]:
-    """The text of a CSV and the encoding it was read with."""
+PIECE = 1 << 20
+
+
+def _mixed() -> UnreadableFile:
+    return UnreadableFile(_("The file mixes text encodings. Save it again as UTF-8 (in Excel: CSV UTF-8) and retry."))
+
+
+def _check_decodes(data: bytes, encoding: str) -> bool:
+    """Whether the whole file decodes, and whether it holds more than white space; in pieces, so the
+    text of a large file is never held at once. Raises UnicodeDecodeError or LookupError."""
+    decoder = codecs.getincrementaldecoder(encoding)()
+    blank = True
+    for start in range(0, len(data), PIECE):
+        text = decoder.decode(data[start : start + PIECE], final=start + PIECE >= len(data))
+        blank = blank and not text.strip()
+    return not blank
+
+
+def detect_encoding(data: bytes, encoding: str | None = None) -> tuple[str, bool]:
+    """The encoding a CSV is read with (the one chosen, else detected), and whether it holds any text."""
     if encoding:
         try:
-            return data.decode(encoding), encoding
+            return encoding, _check_decodes(data, encoding)
         except (UnicodeDecodeError, LookupError) as error:
             raise UnreadableFile(_("The file cannot be read as %(encoding)s.") % {"encoding": encoding}) from error
     if data.startswith(b"\xef\xbb\xbf"):
-        return data[3:].decode("utf-8", errors="strict"), "utf-8-sig"
+        return "utf-8-sig", _check_decodes(data, "utf-8-sig")
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16"), "utf-16"
+        try:
+            return "utf-16", _check_decodes(data, "utf-16")
+        except UnicodeDecodeError as error:
+            raise UnreadableFile(_("The file cannot be read as %(encoding)s.") % {"encoding": "UTF-16"}) from error
     try:
-        return data.decode("utf-8"), "utf-8"
+        return "utf-8", _check_decodes(data, "utf-8")
     except UnicodeDecodeError:
         pass
     if UTF8_SEQUENCE.search(data):
         # Not valid UTF-8 as a whole, yet with UTF-8 accents in it: two encodings pasted together.
-        raise UnreadableFile(
-            _("The file mixes text encodings. Save it again as UTF-8 (in Excel: CSV UTF-8) and retry.")
-        )
+        raise _mixed()
     best = from_bytes(data[:200_000], cp_isolation=["cp1252", "latin_1", "utf_16"]).best()
     name = best.encoding if best else "cp1252"
     try:
-        return data.decode(name), name
+        return name, _check_decodes(data, name)
     except UnicodeDecodeError as error:
-        raise UnreadableFile(
-            _("The file mixes text encodings. Save it again as UTF-8 (in Excel: CSV UTF-8) and retry.")
-        ) from error
+        raise _mixed() from error
 
 
-def read_csv(data: bytes, encoding: str | None = None) -> Table:
-    text, used = decode(data, encoding)
-    if not text.strip():
+class Source:
+    """A file's header and its non-empty rows, read as they are consumed: an import holds one chunk
+    of rows at a time, never the whole file. ``head(n)`` looks at the first rows without losing them."""
+
+    def __init__(self, header: list[str], rows: Iterator[tuple[int, list[str]]], *, encoding="", sheet=""):
+        self.header, self.encoding, self.sheet = header, encoding, sheet
+        self._rows, self._head = rows, []
+
+    def head(self, count: int) -> list[list[str]]:
+        while len(self._head) < count:
+            following = next(self._rows, None)
+            if following is None:
+                break
+            self._head.append(following)
+        return [row for _line, row in self._head[:count]]
+
+    def rows(self) -> Iterator[tuple[int, list[str]]]:
+        """(line in the file, cells) of each non-empty row, once."""
+        head, self._head = self._head, []
+        yield from head
+        yield from self._rows
+
+    def chunks(self, size: int) -> Iterator[list[tuple[int, list[str]]]]:
+        rows = self.rows()
+        while chunk := list(itertools.islice(rows, size)):
+            yield chunk
+
+
+def _header(header: list[str]) -> list[str]:
+    header = [h.strip() for h in header]
+    while header and not header[-1]:
+        header.pop()
+    if not any(header):
+        raise UnreadableFile(_("The file has no header row: its first row must name the columns."))
+    return header
+
+
+def open_csv(data: bytes, encoding: str | None = None) -> Source:
+    used, has_text = detect_encoding(data, encoding)
+    if not has_text:
         raise UnreadableFile(_("The file is empty."))
-    sample = text[:20_000]
+    sample = codecs.getincrementaldecoder(used)(errors="ignore").decode(data[:80_000])[:20_000]
     try:
         delimiter = csv.Sniffer().sniff(sample, delimiters=DELIMITERS).delimiter
     except csv.Error:
         delimiter = ","
     # Only the delimiter is guessed: the sniffer takes apostrophes in names for quote marks.
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, quotechar='"', doublequote=True)
+    text = io.TextIOWrapper(io.BytesIO(data), encoding=used, newline="")
+    reader = csv.reader(text, delimiter=delimiter, quotechar='"', doublequote=True)
+
+    def rows():
+        try:
+            yield from _nonempty((reader.line_num, row) for row in reader)
+        except csv.Error as error:
+            raise UnreadableFile(_("The file is not a valid CSV: %(error)s") % {"error": error}) from error
+
     try:
         header = next(reader)
-        rows, lines = _collect((reader.line_num, row) for row in reader)
     except csv.Error as error:
         raise UnreadableFile(_("The file is not a valid CSV: %(error)s") % {"error": error}) from error
-    return _finish(header, rows, lines, encoding=used)
+    return Source(_header(header), rows(), encoding=used)
+
+
+def read_csv(data: bytes, encoding: str | None = None) -> Table:
+    return _table(open_csv(data, encoding))
+
+
+def _table(source: Source) -> Table:
+    rows, lines = [], []
+    for line, row in source.rows():
+        rows.append(row)
+        lines.append(line)
+    return Table(header=source.header, rows=rows, lines=lines, encoding=source.encoding, sheet=source.sheet)
 
 
 def _check_zip(data: bytes) -> None:
@@ -141,7 +212,7 @@ def _check_zip(data: bytes) -> None:
         raise UnreadableFile(_("This file is not a real Excel workbook (.xlsx). Save it as .xlsx or CSV and retry."))
 
 
-def read_xlsx(data: bytes, sheet: str | None = None) -> Table:
+def open_xlsx(data: bytes, sheet: str | None = None) -> Source:
     _check_zip(data)
     from openpyxl import load_workbook  # imported here: only XLSX uploads need it
 
@@ -155,26 +226,40 @@ def read_xlsx(data: bytes, sheet: str | None = None) -> Table:
         worksheet = workbook[sheet] if sheet else workbook.worksheets[0]
         values = worksheet.iter_rows(values_only=True)
         header = [_clean(cell) for cell in next(values, [])]
-
-        def numbered():
-            empty_run = 0
-            for line, raw in enumerate(values, start=2):
-                row = [_clean(cell) for cell in raw]
-                empty_run = 0 if any(row) else empty_run + 1
-                if empty_run > 1000:
-                    return  # a sheet formatted down to row 1,048,576: the data has ended
-                yield line, row
-
-        rows, lines = _collect(numbered())
-        if not any(header) and not rows:
-            raise UnreadableFile(_("The file is empty."))
-        return _finish(header, rows, lines, sheet=worksheet.title)
-    finally:
+    except BaseException:
         workbook.close()
+        raise
+
+    def numbered():
+        empty_run = 0
+        for line, raw in enumerate(values, start=2):
+            row = [_clean(cell) for cell in raw]
+            empty_run = 0 if any(row) else empty_run + 1
+            if empty_run > 1000:
+                return  # a sheet formatted down to row 1,048,576: the data has ended
+            yield line, row
+
+    def rows():
+        try:
+            yield from _nonempty(numbered())
+        finally:
+            workbook.close()
+
+    source = Source(header, rows(), sheet=worksheet.title)
+    if not any(header) and not source.head(1):
+        raise UnreadableFile(_("The file is empty."))
+    source.header = _header(header)
+    return source
 
 
-def read_table(data: bytes, filename: str, *, encoding: str | None = None, sheet: str | None = None) -> Table:
-    """Read an uploaded file by its name's extension (.xlsx, or anything else as CSV)."""
+def read_xlsx(data: bytes, sheet: str | None = None) -> Table:
+    return _table(open_xlsx(data, sheet))
+
+
+def open_table(data: bytes, filename: str, *, encoding: str | None = None, sheet: str | None = None) -> Source:
+    """Open an uploaded file by its name's extension (.xlsx, or anything else as CSV); its rows are read as
+    they are consumed. Raises ``UnreadableFile`` when the file cannot be read at all (also later, from the
+    rows, when a row cannot)."""
     if len(data) > MAX_BYTES:
         raise UnreadableFile(
             _("The file is larger than %(size)s MB; split it into smaller files.") % {"size": MAX_BYTES // 2**20}
@@ -182,9 +267,14 @@ def read_table(data: bytes, filename: str, *, encoding: str | None = None, sheet
     if not data.strip():
         raise UnreadableFile(_("The file is empty."))
     if filename.lower().endswith((".xlsx", ".xlsm")):
-        return read_xlsx(data, sheet)
+        return open_xlsx(data, sheet)
     if data[:2] == b"PK":
         raise UnreadableFile(
             _("This looks like a spreadsheet or archive, not a CSV. Name it .xlsx if it is a workbook.")
         )
-    return read_csv(data, encoding)
+    return open_csv(data, encoding)
+
+
+def read_table(data: bytes, filename: str, *, encoding: str | None = None, sheet: str | None = None) -> Table:
+    """Read an uploaded file whole, by its name's extension (.xlsx, or anything else as CSV)."""
+    return _table(open_table(data, filename, encoding=encoding, sheet=sheet))

@@ -1,6 +1,7 @@
 """Checking one imported row: every value parsed, every problem named with its column, in the
 person's language."""
 
+import re
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -50,6 +51,25 @@ LANGUAGE_WORDS = {
 }
 YES = {"yes", "y", "oui", "si", "true", "1", "x", "o", "s"}
 NO = {"no", "n", "non", "false", "0", ""}
+# Built once: a validator compiles its expressions on first use, per instance.
+VALID_URL = URLValidator(schemes=["http", "https"])
+VALID_EMAIL = EmailValidator()
+# The plain addresses most rows hold, each a strict subset of what the validator above accepts (a host of
+# ASCII labels and a letter-only top-level domain): a match is valid without running the validator, and
+# anything else goes through it.
+_HOST = r"[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*\.[a-z]{2,63}"
+PLAIN_URL = re.compile(rf"https?://{_HOST}(?:/[^\s]*)?", re.IGNORECASE)
+PLAIN_EMAIL = re.compile(rf"[a-z0-9_%+-]+(?:\.[a-z0-9_%+-]+)*@{_HOST}", re.IGNORECASE)
+
+
+def check_url(url: str) -> None:
+    if len(url) > 253 or not PLAIN_URL.fullmatch(url):
+        VALID_URL(url)
+
+
+def check_email(email: str) -> None:
+    if len(email) > 320 or not PLAIN_EMAIL.fullmatch(email):
+        VALID_EMAIL(email)
 
 
 class Vocabulary:
@@ -67,6 +87,7 @@ class Vocabulary:
         for value, words in CATEGORY_WORDS.items():
             self.categories.update(dict.fromkeys(words, value))
         self.languages = {word: code for code, words in LANGUAGE_WORDS.items() for word in words}
+        self._folded: dict[str, str] = {}
         self.naics = naics_sectors_and_subsectors()
         self.regions: dict[str, dict[str, Region]] = {}
         self.regions_anywhere: dict[str, list[Region]] = {}
@@ -75,6 +96,15 @@ class Vocabulary:
             for name in {fold(n) for n in names if n.strip()}:
                 self.regions.setdefault(region.country, {})[name] = region
                 self.regions_anywhere.setdefault(name, []).append(region)
+
+    def fold(self, value: str) -> str:
+        """``fold``, remembered: a column of countries or languages holds the same few values again and again."""
+        folded = self._folded.get(value)
+        if folded is None:
+            folded = fold(value)
+            if len(self._folded) < 10_000:  # a column of names would only fill memory
+                self._folded[value] = folded
+        return folded
 
 
 @dataclass
@@ -118,17 +148,17 @@ def check_row(
 
     category = values.get("category", "")
     if category:
-        row.values["category"] = vocabulary.categories.get(fold(category))
+        row.values["category"] = vocabulary.categories.get(vocabulary.fold(category))
         if not row.values["category"]:
             fail("category", _("“%(value)s” is not a stakeholder category.") % {"value": category})
     country = values.get("hq_country", "")
     if country:
-        row.values["hq_country"] = vocabulary.countries.get(fold(country))
+        row.values["hq_country"] = vocabulary.countries.get(vocabulary.fold(country))
         if not row.values["hq_country"]:
             fail("hq_country", _("“%(value)s” is not Canada, Mexico or the United States.") % {"value": country})
     region = values.get("hq_region", "")
     if region:
-        key = fold(region)
+        key = vocabulary.fold(region)
         country_code = row.values.get("hq_country")
         match = vocabulary.regions.get(country_code, {}).get(key) if country_code else None
         if match is None and not country_code:
@@ -144,7 +174,7 @@ def check_row(
     if website:
         url = website if "://" in website else f"https://{website}"
         try:
-            URLValidator(schemes=["http", "https"])(url)
+            check_url(url)
             row.values["website"] = url[:300]
         except ValidationError:
             fail("website", _("“%(value)s” is not a web address.") % {"value": website})
@@ -163,7 +193,7 @@ def _check_contact(row: CheckedRow, values: dict, fail, vocabulary: Vocabulary) 
     contact_name = values.get("contact_name", "")
     if email:
         try:
-            EmailValidator()(email)
+            check_email(email)
         except ValidationError:
             fail("contact_email", _("“%(value)s” is not an email address.") % {"value": values["contact_email"]})
     if (email or values.get("contact_phone")) and not contact_name:
@@ -178,10 +208,10 @@ def _check_contact(row: CheckedRow, values: dict, fail, vocabulary: Vocabulary) 
     contact["phone"] = phone[:40]
     language = values.get("contact_language", "")
     if language:
-        contact["preferred_language"] = vocabulary.languages.get(fold(language))
+        contact["preferred_language"] = vocabulary.languages.get(vocabulary.fold(language))
         if not contact["preferred_language"]:
             fail("contact_language", _("“%(value)s” is not English, French or Spanish.") % {"value": language})
-    consent = fold(values.get("consent", ""))
+    consent = vocabulary.fold(values.get("consent", ""))
     if consent not in YES | NO:
         fail("consent", _("write yes or no."))
     contact["consent_given"] = consent in YES

@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('stakeholders', '0009_import_permissions'),
+        ('stakeholders', '0010_import_undo_job'),
         ('strategy', '0002_load_frame'),
     ]
 

@@ -13,7 +13,12 @@ class ImportStatus(models.TextChoices):
     DONE = "done", _("Imported")
     REJECTED = "rejected", _("Rejected: nothing imported")
     FAILED = "failed", _("Failed")
+    UNDO_QUEUED = "undo_queued", _("Undo queued")
+    UNDOING = "undoing", _("Undoing")
     UNDONE = "undone", _("Undone")
+
+
+UNDOING = (ImportStatus.UNDO_QUEUED, ImportStatus.UNDOING)
 
 
 class OnError(models.TextChoices):
@@ -40,7 +45,7 @@ class ImportBatch(models.Model):
     created_at = models.DateTimeField(_("started"), auto_now_add=True)
     finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
     file_name = models.CharField(_("file"), max_length=255)
-    status = models.CharField(_("status"), max_length=10, choices=ImportStatus.choices, default=ImportStatus.RUNNING)
+    status = models.CharField(_("status"), max_length=12, choices=ImportStatus.choices, default=ImportStatus.RUNNING)
     # The uploaded file, kept until the import runs (bounded by the upload limit), and how to read it.
     data = models.BinaryField(null=True, blank=True, editable=False)
     encoding = models.CharField(_("encoding"), max_length=20, blank=True)
@@ -80,7 +85,12 @@ class ImportBatch(models.Model):
 
     @property
     def is_working(self) -> bool:
-        return self.status in (ImportStatus.QUEUED, ImportStatus.RUNNING)
+        """A job is importing or undoing the batch: the page follows it."""
+        return self.status in (ImportStatus.QUEUED, ImportStatus.RUNNING, *UNDOING)
+
+    @property
+    def is_undoing(self) -> bool:
+        return self.status in UNDOING
 
 
 class ImportChange(models.Model):
@@ -90,7 +100,9 @@ class ImportChange(models.Model):
         CREATED = "created", _("Created")
         UPDATED = "updated", _("Updated")
 
-    batch = models.ForeignKey(ImportBatch, on_delete=models.CASCADE, related_name="changes")
+    # No index of its own: "importchange_batch" below starts with the batch. An import writes a row here
+    # per record, so each index costs on every import.
+    batch = models.ForeignKey(ImportBatch, on_delete=models.CASCADE, related_name="changes", db_index=False)
     model = models.CharField(max_length=40)  # "organization" or "contact"
     object_id = models.PositiveBigIntegerField()
     action = models.CharField(max_length=10, choices=Action.choices)

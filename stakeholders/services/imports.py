@@ -1,140 +1,70 @@
-"""Importing a stakeholder list: plan (check, match, count) and commit in bulk, as one batch that
-can be undone.
+"""Importing a stakeholder list: plan (check, match, count) and write, as one batch that can be undone.
 
-Matching follows the register's keys: an existing organization is found by website domain, then by a
-contact's email, then by normalized name, then by acronym (when only one organization has it); rows of
-the same file that match each other become one organization. A match fills the blanks of the record
-(or overwrites it, if chosen) instead of creating a second one.
+A file is read and written a chunk of rows at a time (``CHUNK``), so a large file costs the memory of
+one chunk plus the matching keys; matching and actions are those of ``stakeholders.imports.planning``,
+the writes are in ``import_writes``. The whole import is one transaction: all or nothing.
 """
 
 import csv
 import io
 from collections.abc import Callable
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import DEFAULT_DB_ALIAS, connection, connections, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from simple_history.utils import bulk_update_with_history
 
 from accounts.models import User
 
-from ..choices import Category
 from ..imports.columns import target_choices
-from ..imports.reading import Table
-from ..imports.rows import CheckedRow, Vocabulary, check_row
-from ..models import Contact, ImportBatch, ImportChange, Organization, OrganizationSector, SavedMapping
+from ..imports.planning import PlannedRow, Planner
+from ..imports.reading import Source, Table
+from ..imports.rows import CheckedRow
+from ..models import ImportBatch, SavedMapping
 from ..models.imports import ImportStatus, OnError, UpdateMode
-from ..normalize import fold, name_key, website_domain
-from .organizations import _operates_at_least_at_home, organization_refresh_keys
+from ..normalize import fold
+from .import_writes import ImportWriter, undo_blocked, undo_writes
 
-ORG_FIELDS = ["name", "acronym", "category", "website", "hq_country", "hq_region"]
-CONTACT_FIELDS = ["full_name", "job_title", "email", "phone", "preferred_language", "consent_given", "consent_date"]
-BATCH = 2000
+CHUNK = 5_000  # rows checked, matched and written at a time
 
 
-@dataclass
-class PlannedRow:
-    checked: CheckedRow
-    organization: int | str  # an existing organization's id, or the key of one this file creates
-    action: str = "skip"  # create, update or skip
+def rejected_csv(header: list[str], invalid: list[CheckedRow]) -> str:
+    """The invalid rows as they were, each with its reasons: a file to fix and import again."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow([*header, _("Reason")])
+    for row in invalid:
+        writer.writerow([*row.raw[: len(header)], *[""] * (len(header) - len(row.raw)), row.reason()])
+    return buffer.getvalue()
 
 
 @dataclass
 class ImportPlan:
+    """What importing a table would do, row by row (for review, and for small files)."""
+
     table: Table
     mapping: dict[int, str]
     update_mode: str
     rows: list[PlannedRow] = field(default_factory=list)
     invalid: list[CheckedRow] = field(default_factory=list)
-    new_organizations: dict[str, dict] = field(default_factory=dict)
-    org_changes: dict[int, dict] = field(default_factory=dict)
-    contacts_new: list[tuple[int | str, dict]] = field(default_factory=list)
-    contact_changes: dict[int, dict] = field(default_factory=dict)
-    sectors: dict[int | str, list] = field(default_factory=dict)
+    totals: dict[str, int] = field(default_factory=dict)
 
     def counts(self) -> dict[str, int]:
-        actions = [row.action for row in self.rows]
-        return {
-            "create": actions.count("create"),
-            "update": actions.count("update"),
-            "skip": actions.count("skip"),
-            "invalid": len(self.invalid),
-        }
+        return dict(self.totals)
 
     def rejected_csv(self) -> str:
-        buffer = io.StringIO()
-        writer = csv.writer(buffer)
-        writer.writerow([*self.table.header, _("Reason")])
-        for row in self.invalid:
-            writer.writerow(
-                [*row.raw[: len(self.table.header)], *[""] * (len(self.table.header) - len(row.raw)), row.reason()]
-            )
-        return buffer.getvalue()
+        return rejected_csv(self.table.header, self.invalid)
 
 
-class Matcher:
-    """The register's matching keys, loaded once, plus those of organizations this file creates."""
+@dataclass
+class ImportResult:
+    """What an import did (or, in a dry run, would do): counts, invalid rows, and its batch."""
 
-    def __init__(self):
-        self.by_domain, self.by_name, self.by_acronym, self.by_email = {}, {}, {}, {}
-        acronyms: dict[str, list[int]] = {}
-        rows = Organization.objects.values_list("pk", "name_key", "website_domain", "acronym")
-        for pk, key, domain, acronym in rows.iterator(chunk_size=5000):
-            self.by_name.setdefault(key, pk)
-            if domain:
-                self.by_domain.setdefault(domain, pk)
-            if acronym:
-                acronyms.setdefault(acronym.upper(), []).append(pk)
-        self.by_acronym = {acronym: pks[0] for acronym, pks in acronyms.items() if len(pks) == 1}
-        emails = Contact.objects.exclude(email="").values_list("email", "organization_id", "pk")
-        self.contact_by_email = {}
-        for email, organization_id, pk in emails.iterator(chunk_size=5000):
-            self.by_email.setdefault(email.lower(), organization_id)
-            self.contact_by_email.setdefault(email.lower(), pk)
-
-    def find(self, values: dict) -> int | str | None:
-        domain = website_domain(values.get("website", ""))
-        email = values.get("contact", {}).get("email", "")
-        key = name_key(values["name"])
-        acronym = values.get("acronym", "").upper()
-        return (
-            (domain and self.by_domain.get(domain))
-            or (email and self.by_email.get(email))
-            or self.by_name.get(key)
-            or (acronym and self.by_acronym.get(acronym))
-            or None
-        )
-
-    def remember(self, target: int | str, values: dict) -> None:
-        domain = website_domain(values.get("website", ""))
-        if domain:
-            self.by_domain.setdefault(domain, target)
-        email = values.get("contact", {}).get("email", "")
-        if email:
-            self.by_email.setdefault(email, target)
-        self.by_name.setdefault(name_key(values["name"]), target)
-        if values.get("acronym"):
-            self.by_acronym.setdefault(values["acronym"].upper(), target)
-
-
-def _blank(value) -> bool:
-    return value in (None, "", False)
-
-
-def _changes(current: dict, incoming: dict, fields: list[str], mode: str) -> dict:
-    """The fields to write: blanks only (fill), or every differing value the file gives (overwrite)."""
-    changes = {}
-    for name in fields:
-        new = incoming.get(name)
-        if _blank(new):
-            continue
-        if (mode == UpdateMode.FILL and _blank(current.get(name))) or (
-            mode == UpdateMode.OVERWRITE and current.get(name) != new
-        ):
-            changes[name] = new
-    return changes
+    counts: dict[str, int]
+    invalid: list[CheckedRow]
+    batch: ImportBatch | None = None
 
 
 def import_plan(
@@ -145,106 +75,16 @@ def import_plan(
     progress: Callable[[int], None] | None = None,
 ) -> ImportPlan:
     """Check and match every row; nothing is written. The plan says what a commit would do."""
-    if "name" not in mapping.values():
-        raise ValidationError(_("Choose which column holds the organization name."))
+    planner = Planner(table.header, mapping, update_mode=update_mode)
     plan = ImportPlan(table=table, mapping=mapping, update_mode=update_mode)
-    vocabulary, matcher = Vocabulary(), Matcher()
-    matched: list[tuple[PlannedRow, int]] = []
-    for offset, raw in enumerate(table.rows):
-        if progress and offset % 1000 == 0:
-            progress(offset)
-        line = table.lines[offset] if table.lines else offset + 2
-        checked = check_row(line, raw, mapping, table.header, vocabulary)
-        if not checked.is_valid:
-            plan.invalid.append(checked)
-            continue
-        values = checked.values
-        target = matcher.find(values)
-        if target is None:
-            target = f"new-{offset}"
-            plan.new_organizations[target] = values
-            planned = PlannedRow(checked, target, "create")
-        else:
-            planned = PlannedRow(checked, target)
-            if isinstance(target, int):
-                matched.append((planned, target))
-        matcher.remember(target, values)
-        if values.get("sectors"):
-            plan.sectors.setdefault(target, []).extend(values["sectors"])
-        plan.rows.append(planned)
-    _plan_updates(plan, matched)
-    _plan_contacts(plan, matcher)
+    for chunk in table.source().chunks(CHUNK):
+        plan.rows += planner.plan(chunk).rows
+        if progress:
+            progress(planner.rows_seen)
+    plan.invalid, plan.totals = planner.invalid, planner.counts
     return plan
 
 
-def _org_snapshot(pks) -> dict[int, dict]:
-    organizations = Organization.objects.filter(pk__in=pks).values(
-        "pk", *[f for f in ORG_FIELDS if f != "hq_region"], "hq_region_id"
-    )
-    return {row["pk"]: row for row in organizations}
-
-
-def _plan_updates(plan: ImportPlan, matched: list[tuple[PlannedRow, int]]) -> None:
-    current = _org_snapshot({pk for _, pk in matched})
-    for planned, pk in matched:
-        values = {**planned.checked.values}
-        if "hq_region" in values:
-            values["hq_region_id"] = values.pop("hq_region").pk
-        fields = [f for f in ORG_FIELDS if f != "hq_region"] + ["hq_region_id"]
-        changes = _changes({**current[pk], **plan.org_changes.get(pk, {})}, values, fields, plan.update_mode)
-        if changes:
-            plan.org_changes.setdefault(pk, {}).update(changes)
-            planned.action = "update"
-
-
-def _plan_contacts(plan: ImportPlan, matcher: Matcher) -> None:
-    emails = [
-        r.checked.values["contact"]["email"] for r in plan.rows if r.checked.values.get("contact", {}).get("email")
-    ]
-    existing = {
-        c["pk"]: c
-        for c in Contact.objects.filter(
-            pk__in=[matcher.contact_by_email[e] for e in emails if e in matcher.contact_by_email]
-        ).values("pk", *CONTACT_FIELDS)
-    }
-    seen: set[str] = set()
-    for planned in plan.rows:
-        contact = planned.checked.values.get("contact")
-        if not contact:
-            continue
-        email = contact.get("email", "")
-        key = email or f"{planned.organization}:{fold(contact['full_name'])}"
-        if key in seen:
-            continue
-        seen.add(key)
-        pk = matcher.contact_by_email.get(email) if email else None
-        if pk is None:
-            plan.contacts_new.append((planned.organization, contact))
-            if planned.action == "skip":
-                planned.action = "update"  # an existing organization gets a new contact
-            continue
-        changes = _changes(existing[pk], contact, CONTACT_FIELDS, plan.update_mode)
-        if changes:
-            plan.contact_changes[pk] = changes
-            if planned.action == "skip":
-                planned.action = "update"
-
-
-def _new_organization(values: dict) -> Organization:
-    organization = Organization(
-        name=values["name"],
-        acronym=values.get("acronym", ""),
-        category=values.get("category") or Category.CORPORATION,
-        website=values.get("website", ""),
-        hq_country=values.get("hq_country") or "XX",
-        hq_region=values.get("hq_region"),
-    )
-    _operates_at_least_at_home(organization)
-    organization_refresh_keys(organization)
-    return organization
-
-
-@transaction.atomic
 def import_commit(
     plan: ImportPlan,
     *,
@@ -254,154 +94,190 @@ def import_commit(
     progress: Callable[[int], None] | None = None,
     batch: ImportBatch | None = None,
 ) -> ImportBatch:
-    """Write the plan as one batch. With ``abort``, one invalid row means nothing is written."""
-    counts = plan.counts()
+    """Write the plan's table as one batch. With ``abort``, one invalid row means nothing is written.
+
+    The rows are checked and matched again as they are written, against the register as it is then.
+    """
+    return import_rows(
+        plan.table.source(),
+        plan.mapping,
+        file_name=file_name,
+        by=by,
+        on_error=on_error,
+        update_mode=plan.update_mode,
+        progress=progress,
+        batch=batch,
+    ).batch
+
+
+class _Rejected(Exception):
+    """All or nothing, and a row is invalid: what was written is rolled back."""
+
+
+def import_rows(
+    source: Source,
+    mapping: dict[int, str],
+    *,
+    file_name: str = "",
+    by: User | None = None,
+    on_error: str = OnError.ABORT,
+    update_mode: str = UpdateMode.FILL,
+    progress: Callable[[int], None] | None = None,
+    batch: ImportBatch | None = None,
+    dry_run: bool = False,
+) -> ImportResult:
+    """Check, match and write a file's rows a chunk at a time, as one batch (none in a dry run).
+
+    Raises ``ValidationError`` when no column holds the organization name, ``UnreadableFile`` when a
+    row cannot be read (nothing is written then).
+    """
+    planner = Planner(source.header, mapping, update_mode=update_mode)
+    if dry_run:
+        for chunk in source.chunks(CHUNK):
+            planner.plan(chunk)
+            if progress:
+                progress(planner.rows_seen)
+        return ImportResult(planner.counts, planner.invalid)
     batch = batch or ImportBatch(file_name=file_name[:255], created_by=by)
-    batch.on_error, batch.update_mode = on_error, plan.update_mode
-    batch.rows_total = len(plan.rows) + len(plan.invalid)
+    batch.on_error, batch.update_mode = on_error, update_mode
+    _write(source, planner, batch, by_id=by.pk if by else None, file_name=file_name, progress=progress)
+    return ImportResult(planner.counts, planner.invalid, batch)
+
+
+def _planned(source: Source, planner: Planner, batch: ImportBatch, progress):
+    """The chunks of the file planned one after the other, with what to write of each (``None`` once a
+    row is invalid and the import is all or nothing: then nothing more is written)."""
+    for chunk in source.chunks(CHUNK):
+        part = planner.plan(chunk)
+        yield None if batch.on_error == OnError.ABORT and planner.invalid else part
+        if progress:
+            progress(planner.rows_seen)
+
+
+def _rejected(batch: ImportBatch, planner: Planner) -> bool:
+    return batch.on_error == OnError.ABORT and bool(planner.invalid)
+
+
+def _write(source: Source, planner: Planner, batch: ImportBatch, *, by_id, file_name, progress) -> None:
+    """Plan and write each chunk in turn, in one transaction: all or nothing."""
+    created_here = batch.pk is None
+    try:
+        with transaction.atomic():
+            if created_here:
+                batch.status = ImportStatus.RUNNING
+                batch.save()
+            writer = ImportWriter(batch, by_id=by_id, file_name=file_name, now=timezone.now())
+            for part in _planned(source, planner, batch, progress):
+                if part:
+                    writer.write(part)
+            if _rejected(batch, planner):
+                raise _Rejected
+            writer.finish(planner)
+            _record(batch, planner, ImportStatus.DONE)
+    except _Rejected:
+        if created_here:  # its row went with the rollback
+            batch.pk, batch._state.adding = None, True
+        _record(batch, planner, ImportStatus.REJECTED)
+
+
+def _record(batch: ImportBatch, planner: Planner, status: str) -> None:
+    counts = planner.counts
+    batch.rows_total = batch.rows_done = planner.rows_seen
     batch.created_count, batch.updated_count = counts["create"], counts["update"]
     batch.skipped_count, batch.invalid_count = counts["skip"], counts["invalid"]
-    batch.rejected_csv = plan.rejected_csv() if plan.invalid else ""
-    if plan.invalid and on_error == OnError.ABORT:
-        batch.status, batch.created_count, batch.updated_count, batch.skipped_count = ImportStatus.REJECTED, 0, 0, 0
-        batch.finished_at = timezone.now()
-        batch.save()
-        return batch
-    batch.status = ImportStatus.RUNNING
+    if status == ImportStatus.REJECTED:
+        batch.created_count = batch.updated_count = batch.skipped_count = 0
+    batch.rejected_csv = rejected_csv(planner.header, planner.invalid) if planner.invalid else ""
+    batch.status, batch.finished_at = status, timezone.now()
     batch.save()
-    changes: list[ImportChange] = []
-    ids = _create_organizations(plan, by, batch, changes)
-    _update_organizations(plan, by, batch, changes)
-    _write_sectors(plan, ids, changes, batch)
-    _write_contacts(plan, ids, by, batch, changes, file_name)
-    ImportChange.objects.bulk_create(changes, batch_size=BATCH)
-    batch.rows_done = batch.rows_total
-    if progress:
-        progress(batch.rows_done)
-    batch.status, batch.finished_at = ImportStatus.DONE, timezone.now()
-    batch.save()
-    return batch
 
 
-def _create_organizations(plan, by, batch, changes) -> dict[str, int]:
-    keys = list(plan.new_organizations)
-    objects = [_new_organization(plan.new_organizations[key]) for key in keys]
-    # Created rows get no history row each: the batch's ImportChange rows say who imported them and when,
-    # and the organization page shows it; history starts with their first change.
-    created = Organization.objects.bulk_create(objects, batch_size=BATCH)
-    ids = {key: organization.pk for key, organization in zip(keys, created, strict=True)}
-    changes += [ImportChange(batch=batch, model="organization", object_id=pk, action="created") for pk in ids.values()]
-    return ids
-
-
-def _update_organizations(plan, by, batch, changes) -> None:
-    if not plan.org_changes:
+@contextmanager
+def _progress_of(batch_id: int):
+    """A function that records rows done on the batch where the page sees it while the import's
+    transaction is still open: through a connection of its own on PostgreSQL (SQLite has one writer
+    at a time, so there it goes in the import's own transaction and shows at the end)."""
+    if connection.vendor != "postgresql":
+        yield lambda done: ImportBatch.objects.filter(pk=batch_id).update(rows_done=done)
         return
-    snapshot = _org_snapshot(plan.org_changes)
-    organizations = list(Organization.objects.filter(pk__in=plan.org_changes))
-    fields = set()
-    for organization in organizations:
-        new = plan.org_changes[organization.pk]
-        before = {name: snapshot[organization.pk][name] for name in new} | {"version": organization.version}
-        for name, value in new.items():
-            setattr(organization, name, value)
-        organization_refresh_keys(organization)
-        organization.version += 1
-        fields |= set(new)
-        changes.append(
-            ImportChange(batch=batch, model="organization", object_id=organization.pk, action="updated", before=before)
-        )
-    bulk_update_with_history(
-        organizations,
-        Organization,
-        [*fields, "name_key", "search_key", "website_domain", "version"],
-        batch_size=BATCH,
-        default_user=by,
-        default_change_reason=f"Import #{batch.pk}",
-    )
+    own = connections.create_connection(DEFAULT_DB_ALIAS)
+    table = own.ops.quote_name(ImportBatch._meta.db_table)
 
+    def progress(done: int) -> None:
+        with own.cursor() as cursor:
+            cursor.execute(f"UPDATE {table} SET rows_done = %s WHERE id = %s", [done, batch_id])  # noqa: S608
 
-def _write_sectors(plan, ids, changes, batch) -> None:
-    wanted = {ids.get(target, target): items for target, items in plan.sectors.items()}
-    existing = set(OrganizationSector.objects.filter(organization_id__in=wanted).values_list("organization_id", "code"))
-    new = {}
-    for pk, items in wanted.items():
-        for item in items:
-            if (pk, item.code) not in existing:
-                new[(pk, item.code)] = OrganizationSector(
-                    organization_id=pk, code=item.code, sector=item.sector, subsector=item.subsector
-                )
-    created = OrganizationSector.objects.bulk_create(new.values(), batch_size=BATCH)
-    changes += [ImportChange(batch=batch, model="sector", object_id=s.pk, action="created") for s in created]
-
-
-def _write_contacts(plan, ids, by, batch, changes, file_name) -> None:
-    objects = []
-    for target, values in plan.contacts_new:
-        contact = Contact(organization_id=ids.get(target, target), **values)
-        contact.name_key = fold(contact.full_name)[:200]
-        if contact.consent_given and not contact.consent_source:
-            contact.consent_source = file_name[:200]
-        objects.append(contact)
-    created = Contact.objects.bulk_create(objects, batch_size=BATCH)
-    changes += [ImportChange(batch=batch, model="contact", object_id=c.pk, action="created") for c in created]
-    if plan.contact_changes:
-        contacts = list(Contact.objects.filter(pk__in=plan.contact_changes))
-        fields = set()
-        for contact in contacts:
-            new = plan.contact_changes[contact.pk]
-            before = {name: _json(getattr(contact, name)) for name in new} | {"version": contact.version}
-            for name, value in new.items():
-                setattr(contact, name, value)
-            contact.version += 1
-            fields |= set(new)
-            changes.append(
-                ImportChange(batch=batch, model="contact", object_id=contact.pk, action="updated", before=before)
-            )
-        bulk_update_with_history(
-            contacts,
-            Contact,
-            [*fields, "version"],
-            batch_size=BATCH,
-            default_user=by,
-            default_change_reason=f"Import #{batch.pk}",
-        )
-
-
-def _json(value):
-    return value.isoformat() if hasattr(value, "isoformat") else value
+    try:
+        yield progress
+    finally:
+        own.close()
 
 
 @transaction.atomic
 def import_undo(*, batch: ImportBatch, by: User | None) -> ImportBatch:
-    """Remove what the batch created and restore what it changed; the undo is recorded on the batch."""
+    """Remove what the batch created and restore what it changed; the undo is recorded on the batch.
+
+    For a large batch, queue it with ``import_undo_start`` instead: it runs as a background job.
+    """
     batch = ImportBatch.objects.select_for_update().get(pk=batch.pk)
     if batch.status != ImportStatus.DONE:
         raise ValidationError(_("Only a completed import can be undone."))
-    changes = list(batch.changes.all())
-    created = {
-        model: [c.object_id for c in changes if c.model == model and c.action == "created"]
-        for model in ("organization", "contact", "sector")
-    }
-    organizations = Organization.objects.filter(pk__in=created["organization"])
-    if organizations.filter(participations__isnull=False).exists():
+    return _undo(batch, by)
+
+
+def _undo(batch: ImportBatch, by: User | None) -> ImportBatch:
+    if undo_blocked(batch):
         raise ValidationError(
             _("Some organizations this import created have interactions logged since; undoing would lose them.")
         )
-    for change in (c for c in changes if c.action == "updated"):
-        model = Organization if change.model == "organization" else Contact
-        model.objects.filter(pk=change.object_id).update(**change.before)
-        if change.model == "organization":
-            organization = Organization.objects.get(pk=change.object_id)
-            organization_refresh_keys(organization)
-            organization.save(update_fields=["name_key", "search_key", "website_domain"])
-    OrganizationSector.objects.filter(pk__in=created["sector"]).delete()
-    Contact.objects.filter(pk__in=created["contact"]).delete()
-    Contact.objects.filter(organization__in=organizations).delete()
-    organizations.delete()
-    batch.status, batch.undone_at, batch.undone_by = ImportStatus.UNDONE, timezone.now(), by
-    batch.save(update_fields=["status", "undone_at", "undone_by"])
+    now = timezone.now()
+    undo_writes(batch, by_id=by.pk if by else None, now=now)
+    batch.status, batch.undone_at, batch.undone_by = ImportStatus.UNDONE, now, by
+    batch.error = ""
+    batch.save(update_fields=["status", "undone_at", "undone_by", "error"])
     return batch
+
+
+@transaction.atomic
+def import_undo_start(*, batch: ImportBatch, by: User | None) -> ImportBatch:
+    """Queue the undo of a completed import; the job runs once the transaction commits.
+
+    What can be refused at once is refused here, so the person reads why on the page.
+    """
+    from ..tasks import run_import_undo
+
+    batch = ImportBatch.objects.select_for_update().get(pk=batch.pk)
+    if batch.status != ImportStatus.DONE:
+        raise ValidationError(_("Only a completed import can be undone."))
+    if undo_blocked(batch):
+        raise ValidationError(
+            _("Some organizations this import created have interactions logged since; undoing would lose them.")
+        )
+    batch.status, batch.undone_by, batch.error = ImportStatus.UNDO_QUEUED, by, ""
+    batch.save(update_fields=["status", "undone_by", "error"])
+    transaction.on_commit(lambda: run_import_undo.delay(batch.pk))
+    return batch
+
+
+def import_undo_run(*, batch_id: int) -> ImportBatch:
+    """The background job: undo a queued batch. Safe to run twice: a batch no longer queued is left as
+    it is. A refusal or a failure puts the batch back as imported, with the reason to show."""
+    claimed = ImportBatch.objects.filter(pk=batch_id, status=ImportStatus.UNDO_QUEUED).update(
+        status=ImportStatus.UNDOING
+    )
+    batch = ImportBatch.objects.defer("data").select_related("undone_by").get(pk=batch_id)
+    if not claimed:
+        return batch
+    try:
+        with transaction.atomic():
+            batch = ImportBatch.objects.select_for_update().get(pk=batch_id)
+            return _undo(batch, batch.undone_by)
+    except ValidationError as refusal:
+        ImportBatch.objects.filter(pk=batch_id).update(status=ImportStatus.DONE, error=" ".join(refusal.messages))
+    except Exception as error:
+        ImportBatch.objects.filter(pk=batch_id).update(status=ImportStatus.DONE, error=str(error)[:2000])
+        raise
+    return ImportBatch.objects.get(pk=batch_id)
 
 
 # The browser's steps: upload, map, review, run in the background. ---------------------------------
@@ -413,19 +289,27 @@ def import_upload(*, data: bytes, file_name: str, by: User | None, encoding: str
     Raises ``UnreadableFile`` (nothing kept) when the file cannot be read at all.
     """
     from ..imports.columns import suggest_mapping
-    from ..imports.reading import read_table
+    from ..imports.reading import open_table
 
-    table = read_table(data, file_name, encoding=encoding or None, sheet=sheet or None)
+    source = open_table(data, file_name, encoding=encoding or None, sheet=sheet or None)
+    mapping = suggest_mapping(source.header, source.head(50))
     return ImportBatch.objects.create(
         file_name=file_name[:255],
         created_by=by,
         status=ImportStatus.PREVIEWED,
         data=data,
-        encoding=table.encoding,
-        sheet=table.sheet,
-        mapping={str(index): target for index, target in suggest_mapping(table.header, table.rows).items()},
-        rows_total=len(table.rows),
+        encoding=source.encoding,
+        sheet=source.sheet,
+        mapping={str(index): target for index, target in mapping.items()},
+        rows_total=sum(1 for _row in source.rows()),
     )
+
+
+def batch_source(batch: ImportBatch) -> Source:
+    """The uploaded file of a batch, read as it is consumed."""
+    from ..imports.reading import open_table
+
+    return open_table(bytes(batch.data), batch.file_name, encoding=batch.encoding or None, sheet=batch.sheet or None)
 
 
 def batch_table(batch: ImportBatch) -> Table:
@@ -471,23 +355,26 @@ def import_start(*, batch: ImportBatch, on_error: str, update_mode: str) -> Impo
 
 
 def import_run(*, batch_id: int) -> ImportBatch:
-    """The background job: check, match and write a queued batch, reporting rows checked as it goes.
+    """The background job: check, match and write a queued batch, reporting rows done as it goes.
 
     Safe to run twice: a batch that is no longer queued is left as it is.
     """
     claimed = ImportBatch.objects.filter(pk=batch_id, status=ImportStatus.QUEUED).update(status=ImportStatus.RUNNING)
-    batch = ImportBatch.objects.get(pk=batch_id)
+    batch = ImportBatch.objects.select_related("created_by").get(pk=batch_id)
     if not claimed:
         return batch
-
-    def progress(done: int) -> None:
-        ImportBatch.objects.filter(pk=batch_id).update(rows_done=done)
-
     try:
-        plan = import_plan(batch_table(batch), batch_mapping(batch), update_mode=batch.update_mode, progress=progress)
-        batch = import_commit(
-            plan, file_name=batch.file_name, by=batch.created_by, on_error=batch.on_error, batch=batch
-        )
+        with _progress_of(batch_id) as progress:
+            batch = import_rows(
+                batch_source(batch),
+                batch_mapping(batch),
+                file_name=batch.file_name,
+                by=batch.created_by,
+                on_error=batch.on_error,
+                update_mode=batch.update_mode,
+                progress=progress,
+                batch=batch,
+            ).batch
     except Exception as error:
         ImportBatch.objects.filter(pk=batch_id).update(status=ImportStatus.FAILED, error=str(error)[:2000])
         raise

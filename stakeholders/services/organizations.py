@@ -9,21 +9,40 @@ from ..normalize import fold, name_key, website_domain
 from .naics import Classified
 from .versions import ConcurrentEdit, check_version
 
-__all__ = ["ConcurrentEdit", "organization_delete", "organization_refresh_keys", "organization_save"]
+__all__ = [
+    "ConcurrentEdit",
+    "organization_delete",
+    "organization_keys",
+    "organization_refresh_keys",
+    "organization_save",
+]
+
+
+def organization_keys(
+    *, name: str, acronym: str, other_names: str, website: str, known: tuple[str, str, str] | None = None
+) -> tuple[str, str, str]:
+    """The name key, website domain and search key of an organization with these names and website.
+
+    ``known``: the name folded, its name key and the website's domain, when already computed (an
+    import computes them once per row, to match it).
+    """
+    folded, key, domain = known or (fold(name), None, website_domain(website))
+    key = name_key(name, folded=folded) if key is None else key
+    domain = domain[:255]
+    # One key for search: names, acronym and website, so a search is a single indexed condition.
+    parts = [folded] if name.strip() else []
+    parts += [fold(each) for each in [acronym, *other_names.splitlines(), domain] if each.strip()]
+    return key[:255], domain, " ".join(parts)[:800]
 
 
 def organization_refresh_keys(organization: Organization) -> None:
     """Set the search and matching keys from the names and website (before saving)."""
-    organization.name_key = name_key(organization.name)[:255]
-    organization.website_domain = website_domain(organization.website)[:255]
-    # One key for search: names, acronym and website, so a search is a single indexed condition.
-    names = [
-        organization.name,
-        organization.acronym,
-        *organization.other_names.splitlines(),
-        organization.website_domain,
-    ]
-    organization.search_key = " ".join(fold(name) for name in names if name.strip())[:800]
+    organization.name_key, organization.website_domain, organization.search_key = organization_keys(
+        name=organization.name,
+        acronym=organization.acronym,
+        other_names=organization.other_names,
+        website=organization.website,
+    )
 
 
 HOME_FLAGS = {"CA": "operates_in_canada", "MX": "operates_in_mexico", "US": "operates_in_united_states"}

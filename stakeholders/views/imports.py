@@ -1,5 +1,5 @@
 """Importing stakeholder lists in the browser (administrators): upload, map the columns, review, run
-in the background with a progress bar, download the rejected rows, undo."""
+in the background with a progress bar, download the rejected rows, undo (in the background too)."""
 
 from django import forms
 from django.contrib import messages
@@ -17,11 +17,11 @@ from ..models import ImportBatch, SavedMapping
 from ..models.imports import ImportStatus, OnError, UpdateMode
 from ..services.imports import (
     batch_mapping,
-    batch_table,
-    import_plan,
+    batch_source,
+    import_rows,
     import_set_mapping,
     import_start,
-    import_undo,
+    import_undo_start,
     import_upload,
     saved_mapping_for,
 )
@@ -95,24 +95,25 @@ def import_list(request):
 @permission_required("stakeholders.add_importbatch", raise_exception=True)
 def import_mapping(request, pk):
     batch = get_object_or_404(ImportBatch, pk=pk, status=ImportStatus.PREVIEWED)
-    table = batch_table(batch)
+    source = batch_source(batch)
     if request.method == "POST":
-        mapping = {i: request.POST.get(f"column_{i}", "") for i in range(len(table.header))}
+        mapping = {i: request.POST.get(f"column_{i}", "") for i in range(len(source.header))}
         import_set_mapping(
-            batch=batch, mapping=mapping, header=table.header, save_as=request.POST.get("save_as", ""), by=request.user
+            batch=batch, mapping=mapping, header=source.header, save_as=request.POST.get("save_as", ""), by=request.user
         )
         return HttpResponseRedirect(f"{batch.get_absolute_url()}review/")
     saved_id = request.GET.get("saved", "")
     saved = SavedMapping.objects.filter(pk=saved_id).first() if saved_id.isdigit() else None
-    mapping = saved_mapping_for(saved, table.header) if saved else batch_mapping(batch)
+    mapping = saved_mapping_for(saved, source.header) if saved else batch_mapping(batch)
+    samples = source.head(3)
     columns = [
         {
             "index": i,
             "name": name,
             "target": mapping.get(i, ""),
-            "samples": [row[i] for row in table.rows[:3] if i < len(row)],
+            "samples": [row[i] for row in samples if i < len(row)],
         }
-        for i, name in enumerate(table.header)
+        for i, name in enumerate(source.header)
     ]
     return render(
         request,
@@ -136,8 +137,8 @@ def import_review(request, pk):
         return HttpResponseRedirect(batch.get_absolute_url())
     update_mode = request.GET.get("update_mode") or UpdateMode.FILL
     error, plan = "", None
-    try:
-        plan = import_plan(batch_table(batch), batch_mapping(batch), update_mode=update_mode)
+    try:  # a dry run: counts and invalid rows, without keeping every row
+        plan = import_rows(batch_source(batch), batch_mapping(batch), update_mode=update_mode, dry_run=True)
     except ValidationError as refusal:
         error = " ".join(refusal.messages)
     return render(
@@ -148,7 +149,7 @@ def import_review(request, pk):
             "form": form,
             "plan": plan,
             "error": error,
-            "counts": plan.counts() if plan else {},
+            "counts": plan.counts if plan else {},
             "invalid": plan.invalid[:PREVIEW_ROWS] if plan else [],
         },
     )
@@ -178,9 +179,7 @@ def import_rejected(request, pk):
 def import_undo_view(request, pk):
     batch = _batch(pk)
     try:
-        import_undo(batch=batch, by=request.user)
+        import_undo_start(batch=batch, by=request.user)
     except ValidationError as refusal:
         messages.error(request, " ".join(refusal.messages))
-    else:
-        messages.success(request, _("The import is undone: what it created is removed and what it changed restored."))
     return HttpResponseRedirect(batch.get_absolute_url())

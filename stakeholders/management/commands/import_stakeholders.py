@@ -12,9 +12,9 @@ from django.core.management.base import BaseCommand, CommandError
 
 from accounts.models import User
 from stakeholders.imports.columns import suggest_mapping
-from stakeholders.imports.reading import UnreadableFile, read_table
-from stakeholders.models.imports import OnError, UpdateMode
-from stakeholders.services.imports import import_commit, import_plan
+from stakeholders.imports.reading import UnreadableFile, open_table
+from stakeholders.models.imports import ImportStatus, OnError, UpdateMode
+from stakeholders.services.imports import import_rows
 
 
 class Command(BaseCommand):
@@ -32,26 +32,33 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         path = Path(options["file"])
+        user = User.objects.filter(email__iexact=options["user"]).first() if options["user"] else None
+        if options["user"] and user is None:
+            raise CommandError(f"No user with the email {options['user']}.")
         try:
-            table = read_table(path.read_bytes(), path.name, encoding=options["encoding"], sheet=options["sheet"])
-            plan = import_plan(table, suggest_mapping(table.header, table.rows), update_mode=options["update"])
+            # Read, checked, matched and written a chunk of rows at a time: a large file is never held whole.
+            source = open_table(path.read_bytes(), path.name, encoding=options["encoding"], sheet=options["sheet"])
+            outcome = import_rows(
+                source,
+                suggest_mapping(source.header, source.head(50)),
+                file_name=path.name,
+                by=user,
+                on_error=options["on_error"],
+                update_mode=options["update"],
+                dry_run=options["dry_run"],
+            )
         except (OSError, UnreadableFile, ValidationError) as error:
             message = " ".join(error.messages) if isinstance(error, ValidationError) else str(error)
             self._finish(options, {"error": message}, status=2)
             return
-        user = User.objects.filter(email__iexact=options["user"]).first() if options["user"] else None
-        if options["user"] and user is None:
-            raise CommandError(f"No user with the email {options['user']}.")
-        counts = plan.counts()
+        counts = outcome.counts
         errors = [
-            {"line": row.line, "errors": [{"column": c, "message": m} for c, m in row.errors]} for row in plan.invalid
+            {"line": row.line, "errors": [{"column": c, "message": m} for c, m in row.errors]}
+            for row in outcome.invalid
         ]
-        batch_id = None
-        if not options["dry_run"]:
-            batch = import_commit(plan, file_name=path.name, by=user, on_error=options["on_error"])
-            batch_id = batch.pk
-            if batch.status == "rejected":
-                counts = {**counts, "create": 0, "update": 0, "skip": 0}
+        batch_id = outcome.batch.pk if outcome.batch else None
+        if outcome.batch and outcome.batch.status == ImportStatus.REJECTED:
+            counts = {**counts, "create": 0, "update": 0, "skip": 0}
         result = {
             "created": counts["create"],
             "updated": counts["update"],
@@ -61,7 +68,7 @@ class Command(BaseCommand):
             "batch": batch_id,
             "dry_run": options["dry_run"],
         }
-        self._finish(options, result, status=1 if plan.invalid else 0)
+        self._finish(options, result, status=1 if outcome.invalid else 0)
 
     def _finish(self, options, result, *, status):
         if options["json"]:

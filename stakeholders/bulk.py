@@ -1,0 +1,199 @@
+"""Many rows at once, without a model instance each: COPY on PostgreSQL, batched statements elsewhere.
+
+An import and its undo write tens of thousands of rows, where building an instance per row costs more
+than the write itself. Rows are tuples in the order of a ``RowShape``'s columns. History rows
+(django-simple-history) are copied from the rows themselves by one ``INSERT … SELECT`` per batch of ids,
+so they hold exactly what was written, without the rows travelling to Python and back.
+
+Nothing here sends model signals or runs ``save()``: callers write only models whose rules they keep
+themselves (the import services), and write their history with ``write_history``.
+"""
+
+import csv
+import io
+import json
+from collections.abc import Iterable, Iterator, Sequence
+from datetime import datetime
+
+from django.db import connection, models
+from django.db.models.deletion import get_candidate_relations_to_delete
+
+IN_BATCH = 5_000  # ids per statement; fewer where the database takes fewer parameters (SQLite)
+
+
+def batches(values: Iterable, size: int = IN_BATCH) -> Iterator[list]:
+    """``values`` in lists small enough for one statement's parameters."""
+    size = min(size, (connection.features.max_query_params or size + 100) - 100)
+    values = list(values)
+    for start in range(0, len(values), size):
+        yield values[start : start + size]
+
+
+def _is_postgresql() -> bool:
+    return connection.vendor == "postgresql"
+
+
+def _quote(name: str) -> str:
+    return connection.ops.quote_name(name)
+
+
+class RowShape:
+    """The columns of a model's table (all but the id), each with its field's default: a row is a list
+    in that order, filled by ``row(**values)``."""
+
+    def __init__(self, model: type[models.Model], *, now: datetime):
+        self.model = model
+        fields = [field for field in model._meta.concrete_fields if not field.primary_key]
+        self.columns = [field.attname for field in fields]
+        self.db_columns = [field.column for field in fields]
+        self.template = [
+            now if getattr(field, "auto_now", False) or getattr(field, "auto_now_add", False) else field.get_default()
+            for field in fields
+        ]
+        self.index = {name: position for position, name in enumerate(self.columns)}
+        self.nullable = [field.column for field in fields if field.null]
+        self.json = [self.index[field.attname] for field in fields if isinstance(field, models.JSONField)]
+        if any(field.null and field.get_internal_type() in ("CharField", "TextField") for field in fields):
+            raise ValueError(f"{model.__name__}: a nullable text column cannot be told from an empty one in CSV")
+
+    def row(self, **values) -> list:
+        row = self.template.copy()
+        for name, value in values.items():
+            row[self.index[name]] = value
+        return row
+
+
+def insert(shape: RowShape, rows: Sequence[list], *, ids: bool = False) -> list[int]:
+    """Insert ``rows`` of ``shape``; with ``ids``, return the new rows' ids in the same order.
+
+    PostgreSQL: the ids are drawn from the table's sequence first, then the rows go in by COPY.
+    Elsewhere: ``bulk_create``, which reads the ids back.
+    """
+    if not rows:
+        return []
+    model = shape.model
+    if not _is_postgresql():
+        objects = [model(**dict(zip(shape.columns, row, strict=True))) for row in rows]
+        created = model._base_manager.bulk_create(objects, batch_size=500)
+        return [obj.pk for obj in created] if ids else []
+    table = model._meta.db_table
+    columns = shape.db_columns
+    new_ids: list[int] = []
+    with connection.cursor() as cursor:
+        if ids:
+            pk = model._meta.pk.column
+            cursor.execute(
+                "SELECT nextval(pg_get_serial_sequence(%s, %s)) FROM generate_series(1, %s)", [table, pk, len(rows)]
+            )
+            new_ids = [row[0] for row in cursor.fetchall()]
+            columns = [pk, *columns]
+            rows = ([pk_, *row] for pk_, row in zip(new_ids, rows, strict=True))
+        # CSV with every value quoted, written by the csv module (in C): an empty string stays a string,
+        # and in the nullable columns (numbers, dates, never text: see RowShape) an empty value is NULL.
+        if shape.json:
+            rows = (_dump_json(row, shape.json) for row in rows)
+        buffer = io.StringIO()
+        csv.writer(buffer, quoting=csv.QUOTE_ALL, lineterminator="\n").writerows(rows)
+        buffer.seek(0)
+        force_null = f", FORCE_NULL ({', '.join(map(_quote, shape.nullable))})" if shape.nullable else ""
+        cursor.copy_expert(
+            f"COPY {_quote(table)} ({', '.join(map(_quote, columns))}) FROM STDIN WITH (FORMAT csv{force_null})",
+            buffer,
+        )
+    return new_ids
+
+
+def _dump_json(row: list, positions: list[int]) -> list:
+    for position in positions:
+        row[position] = json.dumps(row[position])
+    return row
+
+
+def update(model: type[models.Model], fields: list[str], rows: Sequence[tuple], *, increment: str = "") -> None:
+    """Set ``fields`` on each row ``(id, value, …)``; ``increment`` names a counter raised by one."""
+    if not rows:
+        return
+    table = _quote(model._meta.db_table)
+    model_fields = [model._meta.get_field(name) for name in fields]
+    prepared = [
+        [
+            pk,
+            *(
+                field.get_db_prep_save(field.to_python(value), connection)
+                for field, value in zip(model_fields, values, strict=True)
+            ),
+        ]
+        for pk, *values in rows
+    ]
+    counter = f", {_quote(increment)} = {table}.{_quote(increment)} + 1" if increment else ""
+    with connection.cursor() as cursor:
+        if _is_postgresql():
+            from psycopg2.extras import execute_values
+
+            names = ", ".join(f"f{position}" for position in range(len(fields)))
+            assignments = ", ".join(
+                f"{_quote(field.column)} = v.f{position}::{field.db_type(connection)}"
+                for position, field in enumerate(model_fields)
+            )
+            execute_values(
+                cursor.cursor,
+                f"UPDATE {table} SET {assignments}{counter} FROM (VALUES %s) AS v(id, {names}) "  # noqa: S608
+                f"WHERE {table}.id = v.id",
+                prepared,
+                page_size=1000,
+            )
+        else:
+            assignments = ", ".join(f"{_quote(field.column)} = %s" for field in model_fields)
+            cursor.executemany(
+                f"UPDATE {table} SET {assignments}{counter} WHERE id = %s",  # noqa: S608 - our own names
+                [[*values, pk] for pk, *values in prepared],
+            )
+
+
+def write_history(
+    model: type[models.Model], ids: Iterable[int], *, history_type: str, reason: str, user_id: int | None, when
+) -> None:
+    """One django-simple-history row per id, holding the row as it is now: ``+`` created, ``~`` changed,
+    ``-`` about to be deleted (write it before the delete)."""
+    history = model.history.model
+    tracked = history.tracked_fields
+    target = [history._meta.get_field(field.name).column for field in tracked]
+    target += [history._meta.get_field(name).column for name in ("history_date", "history_change_reason")]
+    target += [history._meta.get_field(name).column for name in ("history_type", "history_user")]
+    source = ", ".join(_quote(model._meta.get_field(field.name).column) for field in tracked)
+    stamp = connection.ops.adapt_datetimefield_value(when)
+    with connection.cursor() as cursor:
+        for batch in batches(ids):
+            cursor.execute(
+                f"INSERT INTO {_quote(history._meta.db_table)} ({', '.join(map(_quote, target))}) "  # noqa: S608
+                f"SELECT {source}, %s, %s, %s, %s FROM {_quote(model._meta.db_table)} "
+                f"WHERE id IN ({', '.join(['%s'] * len(batch))})",
+                [stamp, reason[:100], history_type, user_id, *batch],
+            )
+
+
+def delete(model: type[models.Model], ids: Iterable[int]) -> None:
+    """Delete rows by id without loading them, after what points to them, as Django's delete would:
+    cascades deleted (by Django, with their own rules), links set to null, and a protected link refuses
+    (``models.ProtectedError``). The model's own delete signals are not sent: write its history first.
+    """
+    table = _quote(model._meta.db_table)
+    relations = list(get_candidate_relations_to_delete(model._meta))
+    for batch in batches(ids):
+        for relation in relations:
+            field = relation.field
+            on_delete = field.remote_field.on_delete
+            if on_delete is models.DO_NOTHING:
+                continue
+            related = relation.related_model._base_manager.filter(**{f"{field.name}__in": batch})
+            if on_delete is models.CASCADE:
+                related.delete()
+            elif on_delete is models.SET_NULL:
+                related.update(**{field.name: None})
+            elif related.exists():
+                raise models.ProtectedError(
+                    f"{relation.related_model._meta.verbose_name} still points to {model._meta.verbose_name}",
+                    set(related[:10]),
+                )
+        with connection.cursor() as cursor:
+            cursor.execute(f"DELETE FROM {table} WHERE id IN ({', '.join(['%s'] * len(batch))})", batch)  # noqa: S608

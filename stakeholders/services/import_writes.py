@@ -1,0 +1,189 @@
+"""The writes of an import and of its undo, in bulk (see ``stakeholders.bulk``), for
+``stakeholders.services.imports``: rows built as tuples, never as model instances.
+
+Every record an import creates or changes gets an ``ImportChange`` row (the undo reads them); changed
+records get a history row naming the batch ("Import #12"); created ones get none, their batch tells
+who imported them and when (``selectors.change_history``). The undo writes a history row for each
+record it restores or deletes, naming the batch too.
+"""
+
+from collections import defaultdict
+from datetime import datetime
+
+from django.utils import timezone
+
+from .. import bulk
+from ..choices import Category
+from ..imports.planning import ChunkPlan, Planner
+from ..models import Contact, ImportBatch, ImportChange, InteractionOrganization, Organization, OrganizationSector
+from .organizations import HOME_FLAGS, organization_keys
+
+CHANGE_COLUMNS = ["batch_id", "model", "object_id", "action", "before"]
+
+
+def _json(value):
+    return value.isoformat() if hasattr(value, "isoformat") else value
+
+
+class ImportWriter:
+    """Writes a planned import chunk by chunk, then the changes to existing records once, at the end."""
+
+    def __init__(self, batch: ImportBatch, *, by_id: int | None, file_name: str, now: datetime):
+        self.batch, self.by_id, self.now = batch, by_id, now
+        self.consent_source = file_name[:200]
+        self.reason = f"Import #{batch.pk}"
+        self.created: dict[str, int] = {}  # the organizations this file created: key → id
+        self.organization = bulk.RowShape(Organization, now=now)
+        self.contact = bulk.RowShape(Contact, now=now)
+        self.sector = bulk.RowShape(OrganizationSector, now=now)
+        self.change = bulk.RowShape(ImportChange, now=now)
+
+    def _id(self, target: int | str) -> int:
+        return target if isinstance(target, int) else self.created[target]
+
+    def write(self, part: ChunkPlan) -> None:
+        """Create what one chunk creates: organizations, their NAICS codes, contacts."""
+        changes: list[tuple[str, int]] = []
+        keys = list(part.new_organizations)
+        rows = [self._new_organization(values, row_keys) for values, row_keys in part.new_organizations.values()]
+        ids = bulk.insert(self.organization, rows, ids=True)
+        self.created.update(zip(keys, ids, strict=True))
+        changes += [("organization", pk) for pk in ids]
+        changes += [("sector", pk) for pk in self._write_sectors(part)]
+        rows = [
+            self.contact.row(
+                organization_id=self._id(target),
+                **values,
+                name_key=folded[:200],
+                consent_source=self.consent_source if values.get("consent_given") else "",
+            )
+            for target, values, folded in part.contacts_new
+        ]
+        changes += [("contact", pk) for pk in bulk.insert(self.contact, rows, ids=True)]
+        bulk.insert(self.change, [self.change.row(**self._change(model, pk, "created")) for model, pk in changes])
+
+    def _change(self, model: str, pk: int, action: str, before: dict | None = None) -> dict:
+        return {"batch_id": self.batch.pk, "model": model, "object_id": pk, "action": action, "before": before or {}}
+
+    def _new_organization(self, values: dict, keys) -> list:
+        country = values.get("hq_country") or "XX"
+        name_key, domain, search_key = organization_keys(
+            name=values["name"],
+            acronym=values.get("acronym", ""),
+            other_names="",
+            website=values.get("website", ""),
+            known=(keys.folded_name, keys.name, keys.domain),
+        )
+        region = values.get("hq_region")
+        return self.organization.row(
+            name=values["name"],
+            acronym=values.get("acronym", ""),
+            category=values.get("category") or Category.CORPORATION,
+            website=values.get("website", ""),
+            hq_country=country,
+            hq_region_id=region.pk if region else None,
+            # An organization with no country of operation operates where it has its headquarters.
+            **{HOME_FLAGS.get(country, "operates_elsewhere"): True},
+            name_key=name_key,
+            website_domain=domain,
+            search_key=search_key,
+        )
+
+    def _write_sectors(self, part: ChunkPlan) -> list[int]:
+        wanted = {self._id(target): items for target, items in part.sectors.items()}
+        earlier = [pk for target, pk in zip(part.sectors, wanted, strict=True) if target not in part.new_organizations]
+        existing = set()
+        for pks in bulk.batches(earlier):
+            sectors = OrganizationSector.objects.filter(organization_id__in=pks)
+            existing.update(sectors.values_list("organization_id", "code"))
+        new = {}
+        for pk, items in wanted.items():
+            for item in items:
+                if (pk, item.code) not in existing:
+                    new[(pk, item.code)] = self.sector.row(
+                        organization_id=pk,
+                        code=item.code,
+                        sector_id=item.sector.pk,
+                        subsector_id=item.subsector.pk if item.subsector else None,
+                    )
+        return bulk.insert(self.sector, list(new.values()), ids=True)
+
+    def finish(self, planner: Planner) -> None:
+        """Write the changes to existing organizations and contacts, each once, with its history row."""
+        org_rows, contact_rows, changes = defaultdict(list), defaultdict(list), []
+        for pk, new in planner.org_changes.items():
+            current = planner.org_current[pk]
+            merged = {**current, **new}
+            keys = organization_keys(
+                name=merged["name"],
+                acronym=merged["acronym"],
+                other_names=merged["other_names"],
+                website=merged["website"],
+            )
+            org_rows[tuple(new)].append((pk, *new.values(), *keys))
+            before = {name: current[name] for name in new} | {"version": current["version"]}
+            changes.append(self._change("organization", pk, "updated", before))
+        for fields, rows in org_rows.items():
+            bulk.update(Organization, [*fields, "name_key", "website_domain", "search_key"], rows, increment="version")
+        for pk, new in planner.contact_changes.items():
+            current = planner.contact_current[pk]
+            contact_rows[tuple(new)].append((pk, *new.values()))
+            before = {name: _json(current[name]) for name in new} | {"version": current["version"]}
+            changes.append(self._change("contact", pk, "updated", before))
+        for fields, rows in contact_rows.items():
+            bulk.update(Contact, list(fields), rows, increment="version")
+        bulk.insert(self.change, [self.change.row(**change) for change in changes])
+        history = {"history_type": "~", "reason": self.reason, "user_id": self.by_id, "when": timezone.now()}
+        bulk.write_history(Organization, planner.org_changes, **history)
+        bulk.write_history(Contact, planner.contact_changes, **history)
+
+
+# Undoing. ------------------------------------------------------------------------------------------------
+
+
+def undo_blocked(batch: ImportBatch) -> bool:
+    """Whether organizations the batch created have had interactions logged since (undoing would lose them)."""
+    created = batch.changes.filter(model="organization", action="created").values_list("object_id", flat=True)
+    # By lists of ids rather than a subquery: right after a large import, the statistics of the tables
+    # are those of before it, and the planner would loop over every interaction.
+    return any(
+        InteractionOrganization.objects.filter(organization_id__in=pks).exists() for pks in bulk.batches(created)
+    )
+
+
+def undo_writes(batch: ImportBatch, *, by_id: int | None, now: datetime) -> None:
+    """Restore what the batch changed and delete what it created, each with a history row."""
+    history = {"reason": f"Undo of import #{batch.pk}", "user_id": by_id, "when": now}
+    changes = batch.changes.all()
+    restored = {"organization": defaultdict(list), "contact": defaultdict(list)}
+    for model, object_id, before in changes.filter(action="updated").values_list("model", "object_id", "before"):
+        restored[model][tuple(before)].append((object_id, *before.values()))
+    for model, groups in (Organization, restored["organization"]), (Contact, restored["contact"]):
+        for fields, rows in groups.items():
+            bulk.update(model, list(fields), rows)
+    organizations = [pk for rows in restored["organization"].values() for pk, *_ in rows]
+    _refresh_keys(organizations)
+    contacts = [pk for rows in restored["contact"].values() for pk, *_ in rows]
+    bulk.write_history(Organization, organizations, history_type="~", **history)
+    bulk.write_history(Contact, contacts, history_type="~", **history)
+
+    created = changes.filter(action="created")
+    bulk.delete(OrganizationSector, created.filter(model="sector").values_list("object_id", flat=True))
+    created_orgs = list(created.filter(model="organization").values_list("object_id", flat=True))
+    doomed = set(created.filter(model="contact").values_list("object_id", flat=True))
+    for pks in bulk.batches(created_orgs):
+        doomed.update(Contact.objects.filter(organization_id__in=pks).values_list("pk", flat=True))
+    for model, pks in (Contact, sorted(doomed)), (Organization, created_orgs):
+        bulk.write_history(model, pks, history_type="-", **history)
+        bulk.delete(model, pks)
+
+
+def _refresh_keys(pks: list[int]) -> None:
+    rows = []
+    for batch in bulk.batches(pks):
+        for pk, name, acronym, other_names, website in Organization.objects.filter(pk__in=batch).values_list(
+            "pk", "name", "acronym", "other_names", "website"
+        ):
+            keys = organization_keys(name=name, acronym=acronym, other_names=other_names, website=website)
+            rows.append((pk, *keys))
+    bulk.update(Organization, ["name_key", "website_domain", "search_key"], rows)

@@ -1,0 +1,143 @@
+"""A file is imported a chunk of rows at a time: the result is the same as in one piece, and what the
+import records (changes, history) is written in bulk."""
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.core.validators import EmailValidator, URLValidator
+
+from stakeholders.imports.reading import open_table, read_table
+from stakeholders.imports.rows import check_email, check_url
+from stakeholders.models import Contact, ImportChange, Organization, OrganizationSector
+from stakeholders.services import imports
+from stakeholders.services.imports import import_commit, import_plan
+from tests.factories.stakeholders import ContactFactory, OrganizationFactory
+
+pytestmark = pytest.mark.django_db
+
+# Rows 1-2 are one chunk and rows 3-4 the next when a chunk holds two rows.
+FILE = (
+    "Organization,Website,Acronym,Email,Contact,NAICS\n"
+    "Acme Inc.,acme.com,,ann@acme.com,Ann,562\n"
+    "Old Name,https://existing.org,EXI,,,\n"
+    "ACME,https://www.acme.com/about,ACM,bob@acme.com,Bob,562\n"  # the first row again (by its website): a contact
+    "Existing,https://existing.org,OTHER,,,\n"  # the register's organization again: changes nothing more
+)
+
+
+def import_in_chunks(monkeypatch, size, text=FILE, **options):
+    monkeypatch.setattr(imports, "CHUNK", size)
+    table = read_table(text.encode(), "list.csv")
+    from stakeholders.imports.columns import suggest_mapping
+
+    return import_commit(import_plan(table, suggest_mapping(table.header, table.rows)), file_name="list.csv", **options)
+
+
+def state():
+    organizations = sorted(Organization.objects.values_list("name", "acronym", "website", "version"))
+    contacts = sorted(Contact.objects.values_list("full_name", "organization__name"))
+    sectors = sorted(OrganizationSector.objects.values_list("organization__name", "code"))
+    return organizations, contacts, sectors
+
+
+@pytest.mark.parametrize("size", [1, 2, 3, 5_000])
+def test_a_duplicate_within_the_file_across_two_chunks_becomes_one_organization(monkeypatch, size):
+    OrganizationFactory(name="Existing", acronym="", website="https://existing.org")
+    batch = import_in_chunks(monkeypatch, size, by=None)
+
+    assert (batch.status, batch.created_count, batch.updated_count, batch.skipped_count) == ("done", 1, 2, 1)
+    assert state() == (
+        [("Acme Inc.", "", "https://acme.com", 1), ("Existing", "EXI", "https://existing.org", 2)],
+        [("Ann", "Acme Inc."), ("Bob", "Acme Inc.")],
+        [("Acme Inc.", "562")],  # given twice, in two chunks: added once
+    )
+    # The register's organization, matched in both chunks, is changed once: one change, one history row.
+    assert ImportChange.objects.filter(batch=batch, action="updated").count() == 1
+    assert Organization.history.filter(name="Existing", history_change_reason=f"Import #{batch.pk}").count() == 1
+
+
+def test_chunks_give_the_same_plan_as_one_piece(monkeypatch):
+    OrganizationFactory(name="Existing", acronym="", website="https://existing.org")
+    table = read_table(FILE.encode(), "list.csv")
+    from stakeholders.imports.columns import suggest_mapping
+
+    mapping = suggest_mapping(table.header, table.rows)
+    whole = import_plan(table, mapping)
+    monkeypatch.setattr(imports, "CHUNK", 1)
+    chunked = import_plan(table, mapping)
+    assert chunked.counts() == whole.counts() == {"create": 1, "update": 2, "skip": 1, "invalid": 0}
+    assert [(row.organization, row.action) for row in chunked.rows] == [
+        (row.organization, row.action) for row in whole.rows
+    ]
+
+
+def test_all_or_nothing_rolls_back_earlier_chunks_when_a_later_row_is_invalid(monkeypatch):
+    text = FILE + "Bad Row,,,not-an-email,,\n"
+    batch = import_in_chunks(monkeypatch, 2, text, by=None, on_error="abort")
+    assert batch.status == "rejected" and batch.invalid_count == 1
+    assert (batch.created_count, batch.updated_count) == (0, 0)
+    assert not Organization.objects.exists() and not ImportChange.objects.exists()
+    assert "not-an-email" in batch.rejected_csv
+
+
+def test_changed_records_get_a_history_row_naming_the_batch_and_who_imported(monkeypatch, make_user):
+    person = make_user()
+    organization = OrganizationFactory(name="Existing", acronym="", website="https://existing.org")
+    contact = ContactFactory(organization=organization, email="ann@acme.com", phone="")
+    text = "Organization,Website,Acronym,Email,Phone\nExisting,existing.org,EXI,ann@acme.com,+1 514 555 0100\n"
+    batch = import_in_chunks(monkeypatch, 1, text, by=person)
+
+    for record in (organization, contact):
+        latest = record.history.latest()
+        assert (latest.history_type, latest.history_change_reason) == ("~", f"Import #{batch.pk}")
+        assert latest.history_user == person
+    assert organization.history.latest().acronym == "EXI" and contact.history.latest().phone == "+1 514 555 0100"
+    created = Organization.objects.filter(name="Existing").get()
+    assert created.version == 2 and created.search_key.split()[-2:] == ["existing", "org"]
+
+
+def test_a_source_reads_rows_as_they_are_consumed_and_head_loses_none():
+    source = open_table(b"Organization\n" + b"".join(b"Org %d\n" % n for n in range(7)), "list.csv")
+    assert source.head(2) == [["Org 0"], ["Org 1"]]
+    chunks = list(source.chunks(3))
+    assert [len(chunk) for chunk in chunks] == [3, 3, 1]
+    assert chunks[0][0] == (2, ["Org 0"]) and chunks[-1][0] == (8, ["Org 6"])
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://acme.com",
+        "http://www.acme.co.uk/about?x=1",
+        "https://sub-domain.acme.com/a b",
+        "https://-acme.com",
+        "https://acme-.com",
+        "https://acme.c",
+        "https://acme.123",
+        "https://localhost",
+        "https://acme..com",
+        "ftp://acme.com",
+        "https://" + "a" * 64 + ".com",
+        "https://" + ".".join(["abcdefghij"] * 25) + ".com",
+        "https://café.com",
+        "https://acme.com:8080/x",
+    ],
+)
+def test_the_quick_website_check_agrees_with_djangos_validator(url):
+    assert _refused(check_url, url) == _refused(URLValidator(schemes=["http", "https"]), url)
+
+
+@pytest.mark.parametrize(
+    "email",
+    ["ann@acme.com", "ann.b+x@acme.co.uk", ".ann@acme.com", "ann..b@acme.com", "ann@-acme.com", "ann@acme", "a@b.c"]
+    + ["ann@localhost", "ann@[127.0.0.1]", "josé@acme.com", "ann@acme.com.", "ann b@acme.com"],
+)
+def test_the_quick_email_check_agrees_with_djangos_validator(email):
+    assert _refused(check_email, email) == _refused(EmailValidator(), email)
+
+
+def _refused(check, value) -> bool:
+    try:
+        check(value)
+    except ValidationError:
+        return True
+    return False

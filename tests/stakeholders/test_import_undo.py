@@ -1,0 +1,98 @@
+"""Undoing an import is a background job: queued from the page, run by a worker, shown as it goes."""
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.urls import reverse
+
+from accounts.choices import Role
+from stakeholders.imports.columns import suggest_mapping
+from stakeholders.imports.reading import read_table
+from stakeholders.models import Contact, ImportBatch, Organization, OrganizationSector
+from stakeholders.services.imports import import_commit, import_plan, import_undo_run, import_undo_start
+from tests.factories.stakeholders import OrganizationFactory, log_interaction
+
+pytestmark = pytest.mark.django_db
+
+FILE = "Organization,Email,Contact,NAICS\nAcme,ann@acme.com,Ann,562\nBrand New,neo@brand.org,Neo,\n"
+
+
+def imported(text=FILE):
+    table = read_table(text.encode(), "list.csv")
+    return import_commit(import_plan(table, suggest_mapping(table.header, table.rows)), file_name="list.csv", by=None)
+
+
+def test_the_undo_is_queued_then_the_job_removes_what_the_import_created(
+    make_user, django_capture_on_commit_callbacks, inline_tasks
+):
+    person = make_user(Role.ADMINISTRATOR)
+    batch = imported()
+    with django_capture_on_commit_callbacks() as callbacks:
+        import_undo_start(batch=batch, by=person)
+    batch.refresh_from_db()
+    assert batch.status == "undo_queued" and batch.is_working and batch.is_undoing
+    assert Organization.objects.count() == 2  # nothing removed before the job runs
+
+    for callback in callbacks:  # the transaction commits: the job runs (inline here)
+        callback()
+    batch.refresh_from_db()
+    assert (batch.status, batch.undone_by, batch.error) == ("undone", person, "")
+    assert not Organization.objects.exists() and not Contact.objects.exists()
+    assert not OrganizationSector.objects.exists()
+    # Each deleted record keeps a history row saying which undo removed it, and who asked for it.
+    deleted = Organization.history.filter(history_type="-")
+    assert deleted.count() == 2
+    assert {row.history_change_reason for row in deleted} == {f"Undo of import #{batch.pk}"}
+    assert {row.history_user for row in deleted} == {person}
+    assert Contact.history.filter(history_type="-").count() == 2
+
+
+def test_the_undo_job_is_safe_to_run_twice(django_capture_on_commit_callbacks):
+    batch = imported()
+    with django_capture_on_commit_callbacks():
+        import_undo_start(batch=batch, by=None)
+    import_undo_run(batch_id=batch.pk)
+    again = import_undo_run(batch_id=batch.pk)
+    assert again.status == "undone"
+    assert Organization.history.filter(history_type="-").count() == 2  # not written twice
+
+
+def test_an_undo_the_job_refuses_puts_the_batch_back_with_the_reason(django_capture_on_commit_callbacks):
+    batch = imported()
+    with django_capture_on_commit_callbacks():
+        import_undo_start(batch=batch, by=None)
+    log_interaction(Organization.objects.get(name="Acme"))  # logged while the undo waited in the queue
+    import_undo_run(batch_id=batch.pk)
+    batch.refresh_from_db()
+    assert batch.status == "done" and "interactions logged since" in batch.error
+    assert Organization.objects.count() == 2
+
+
+def test_an_undo_that_would_lose_interactions_is_refused_at_once():
+    batch = imported()
+    log_interaction(Organization.objects.get(name="Acme"))
+    with pytest.raises(ValidationError, match="interactions logged since"):
+        import_undo_start(batch=batch, by=None)
+    batch.refresh_from_db()
+    assert batch.status == "done"
+
+
+def test_the_page_follows_the_undo_until_it_is_done(client_for, django_capture_on_commit_callbacks, inline_tasks):
+    client = client_for(Role.ADMINISTRATOR)
+    OrganizationFactory(name="Someone Else")
+    batch = imported()
+    with django_capture_on_commit_callbacks():  # queued; no worker has taken it yet
+        response = client.post(reverse("stakeholders:import_undo", args=[batch.pk]))
+    assert response["Location"] == batch.get_absolute_url()
+    fragment = client.get(batch.get_absolute_url(), HTTP_HX_REQUEST="true").content.decode()
+    assert 'hx-trigger="every 1s"' in fragment and "Undo queued" in fragment
+    assert "Undo this import" not in fragment
+
+    ImportBatch.objects.filter(pk=batch.pk).update(status="undoing")
+    fragment = client.get(batch.get_absolute_url(), HTTP_HX_REQUEST="true").content.decode()
+    assert "Undoing" in fragment and "You can leave this page" in fragment
+
+    ImportBatch.objects.filter(pk=batch.pk).update(status="undo_queued")
+    import_undo_run(batch_id=batch.pk)
+    page = client.get(batch.get_absolute_url()).content.decode()
+    assert "The import is undone" in page and 'hx-trigger="every 1s"' not in page
+    assert list(Organization.objects.values_list("name", flat=True)) == ["Someone Else"]
