@@ -150,7 +150,11 @@ class ParticipantForm(forms.Form):
 
 
 class StatusForm(forms.Form):
-    status = forms.ChoiceField(label=_("Status"), choices=Event._meta.get_field("status").choices)
+    status = forms.ChoiceField(
+        label=_("Status"),
+        choices=Event._meta.get_field("status").choices,
+        widget=forms.Select(attrs={"class": "form-select form-select-sm"}),
+    )
 
 
 def _event_organizations(event: Event):

@@ -33,12 +33,16 @@ class EventFactory(factory.django.DjangoModelFactory):
         return event_save(event=model_class(*args, **kwargs))
 
 
-def reachable_contact(*, category=Category.CORPORATION, country=Country.MEXICO, language="en", **org) -> Contact:
-    """A contact who consented, at an organization of the given category and country."""
-    organization = OrganizationFactory(category=category, hq_country=country, **org)
+def reachable_contact(
+    *, category=Category.CORPORATION, country=Country.MEXICO, language="en", organization=None, **contact
+) -> Contact:
+    """A contact who consented, at a new organization of the given category and country (``organization``
+    holds more of its fields)."""
+    organization = OrganizationFactory(category=category, hq_country=country, **(organization or {}))
     return ContactFactory(
         organization=organization,
         consent_given=True,
         consent_date=timezone.localdate(),
         preferred_language=LanguageChoice(language),
+        **contact,
     )

@@ -182,7 +182,7 @@ def test_balance_counts_those_coming_against_the_targets(staff_user):
     canada_gov = reachable_contact(category=Category.GOVERNMENT, country=Country.CANADA)
     mexico_corp = reachable_contact(category=Category.CORPORATION, country=Country.MEXICO)
     us_ngo = reachable_contact(category=Category.NGO, country=Country.UNITED_STATES,
-                               equity_led_by=True, equity_indigenous=True)  # fmt: skip
+                               organization={"equity_led_by": True, "equity_indigenous": True})  # fmt: skip
     invite(event, canada_gov, mexico_corp, us_ngo, by=staff_user)
     participants = {p.contact_id: p for p in event.participants.all()}
     assert participants[us_ngo.pk].equity_focus is True
