@@ -314,6 +314,9 @@ def scenarios(client, config: Config, sizes: dict) -> list[Row]:
     from .partnerships import partnership_scenarios
 
     rows += partnership_scenarios(measure, Row)
+    from .surveys import survey_scenarios
+
+    rows += survey_scenarios(measure, Row)
     return rows
 
 

@@ -9,7 +9,7 @@ from django.db.models import Exists, OuterRef
 from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_POST
 
 from stakeholders.filters import ContactFilter
@@ -55,7 +55,11 @@ def survey_recipients(request, pk):
             messages.error(request, _("Choose the recipients with the filters first."))
         else:
             count = invitations_create(survey=survey, contacts=contacts, by=request.user)
-            messages.success(request, _("%(count)s invitations are on their way.") % {"count": count})
+            messages.success(
+                request,
+                ngettext("%(count)s invitation is on its way.", "%(count)s invitations are on their way.", count)
+                % {"count": count},
+            )
             return HttpResponseRedirect(survey.get_absolute_url() + "#invitations")
     matched = contacts.count() if filtered else 0
     count = reachable.count() if filtered else 0
