@@ -1,5 +1,6 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class EventKind(models.TextChoices):
@@ -37,7 +38,7 @@ class ParticipantRole(models.TextChoices):
 
 
 class ParticipantStatus(models.TextChoices):
-    INVITED = "invited", _("Invited")
+    INVITED = "invited", pgettext_lazy("participant", "Invited")
     ACCEPTED = "accepted", _("Accepted")
     DECLINED = "declined", _("Declined")
     ATTENDED = "attended", _("Attended")

@@ -134,8 +134,8 @@ def attendance_mark(*, participant: Participant, attended: bool, by: User | None
             occurred_on=day,
             organizations=[participant.organization],
             contacts=[participant.contact],
-            summary=_("Took part in “%(event)s” as %(role)s.")
-            % {"event": event.title, "role": participant.get_role_display()},
+            summary=_("Took part in “%(event)s” (%(role)s).")
+            % {"event": event.title, "role": str(participant.get_role_display()).lower()},
             by=by,
             mode=Mode.ONLINE if event.format == EventFormat.VIRTUAL else Mode.IN_PERSON,
             staff=[by] if by else [],

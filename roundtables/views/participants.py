@@ -7,6 +7,7 @@ from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from stakeholders.filters import ContactFilter
@@ -34,7 +35,11 @@ def event_invite(request, pk):
         elif form.is_valid():
             chosen = Contact.objects.filter(pk__in=form.cleaned_data["contacts"])
             count = participants_invite(event=event, contacts=chosen, role=form.cleaned_data["role"], by=request.user)
-            messages.success(request, _("%(count)s invitations are on their way.") % {"count": count})
+            messages.success(
+                request,
+                ngettext("%(count)s invitation is on its way.", "%(count)s invitations are on their way.", count)
+                % {"count": count},
+            )
             return HttpResponseRedirect(event.get_absolute_url() + "#participants")
     matched = contacts.count() if filtered else 0
     return render(
