@@ -13,5 +13,6 @@ urlpatterns = [
     path("", include("stakeholders.urls")),
     path("", include("partnerships.urls")),
     path("", include("surveys.urls")),
+    path("", include("roundtables.urls")),
     path("", include("reports.urls")),
 ]

@@ -1,0 +1,198 @@
+"""Forms of the event pages. Forms check single fields; the services hold the rules."""
+
+from crispy_forms.helper import FormHelper
+from crispy_forms.layout import Fieldset, Layout
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from accounts.models import User
+from stakeholders.forms import localized
+from stakeholders.models import Organization
+from strategy.models import Action, Goal, Objective, Pillar, Unit
+from strategy.widgets import use_fast_selects
+
+from .choices import InterpretationLanguage, OutcomeKind, ParticipantRole
+from .models import Event, Outcome
+
+LOCAL_FORMAT = "%Y-%m-%dT%H:%M"
+
+
+class LocalDateTimeField(forms.DateTimeField):
+    """A wall-clock time, without a zone: the form puts it in the event's own time zone."""
+
+    widget = forms.DateTimeInput(attrs={"type": "datetime-local"}, format=LOCAL_FORMAT)
+
+    def to_python(self, value):
+        result = super().to_python(value)
+        return result.replace(tzinfo=None) if result else result
+
+
+class EventForm(forms.ModelForm):
+    starts_at = LocalDateTimeField(label=_("Start"), help_text=_("In the event's time zone."))
+    ends_at = LocalDateTimeField(label=_("End"))
+    link = forms.URLField(label=_("Link"), max_length=500, required=False, assume_scheme="https")
+    interpretation = forms.MultipleChoiceField(
+        label=_("Interpretation languages"),
+        choices=InterpretationLanguage.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    class Meta:
+        model = Event
+        fields = [
+            "kind",
+            "title_en",
+            "title_fr",
+            "title_es",
+            "issue_en",
+            "issue_fr",
+            "issue_es",
+            "format",
+            "time_zone",
+            "starts_at",
+            "ends_at",
+            "city",
+            "country",
+            "link",
+            "interpretation",
+            "capacity",
+            "unit",
+            "pillars",
+            "goals",
+            "objectives",
+            "actions",
+            "target_each_country",
+            "target_each_category",
+            "target_equity",
+        ]
+        widgets = {
+            "issue_en": forms.Textarea(attrs={"rows": 2}),
+            "issue_fr": forms.Textarea(attrs={"rows": 2}),
+            "issue_es": forms.Textarea(attrs={"rows": 2}),
+            "pillars": forms.CheckboxSelectMultiple,
+            "goals": forms.CheckboxSelectMultiple,
+            "objectives": forms.CheckboxSelectMultiple,
+            "actions": forms.CheckboxSelectMultiple,
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        fields = self.fields
+        fields["unit"].queryset = localized(Unit.objects.all())
+        fields["pillars"].queryset = Pillar.objects.all()
+        fields["goals"].queryset = Goal.objects.all()
+        fields["objectives"].queryset = Objective.objects.all()
+        fields["actions"].queryset = Action.objects.select_related("objective")
+        fields["time_zone"].choices = [("", _("Choose the time zone")), *fields["time_zone"].choices[1:]]
+        if self.instance.pk and not self.is_bound:
+            self.initial["starts_at"] = self.instance.starts_local.replace(tzinfo=None)
+            self.initial["ends_at"] = self.instance.ends_local.replace(tzinfo=None)
+        use_fast_selects(self)
+        self.helper = FormHelper()
+        self.helper.form_tag = False
+        self.helper.layout = Layout(
+            Fieldset(_("The event"), "kind", "title_en", "title_fr", "title_es", "issue_en", "issue_fr", "issue_es"),
+            Fieldset(
+                _("When and where"),
+                "format",
+                "time_zone",
+                "starts_at",
+                "ends_at",
+                "city",
+                "country",
+                "link",
+                "interpretation",
+                "capacity",
+                "unit",
+            ),
+            Fieldset(_("Balance targets"), "target_each_country", "target_each_category", "target_equity"),
+            Fieldset(_("What it serves in the strategy"), "pillars", "goals", "objectives", "actions"),
+        )
+
+    def clean(self):
+        cleaned = super().clean()
+        zone_name = cleaned.get("time_zone")
+        if zone_name:
+            from zoneinfo import ZoneInfo
+
+            zone = ZoneInfo(zone_name)
+            for name in ("starts_at", "ends_at"):
+                if cleaned.get(name):
+                    cleaned[name] = cleaned[name].replace(tzinfo=zone)
+        else:
+            # Without a zone the times mean nothing: keep them out of the model's checks.
+            cleaned.pop("starts_at", None)
+            cleaned.pop("ends_at", None)
+        return cleaned
+
+
+class InviteForm(forms.Form):
+    role = forms.ChoiceField(label=_("Role of those invited"), choices=ParticipantRole.choices)
+    contacts = forms.TypedMultipleChoiceField(
+        label=_("Contacts to invite"), coerce=int, widget=forms.CheckboxSelectMultiple
+    )
+
+    def __init__(self, *args, contacts=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["contacts"].choices = [(c.pk, c.full_name) for c in contacts]
+
+
+class ParticipantForm(forms.Form):
+    role = forms.ChoiceField(label=_("Role"), choices=ParticipantRole.choices)
+    status = forms.ChoiceField(label=_("Answer"))
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        from .choices import ParticipantStatus as S
+
+        self.fields["status"].choices = [(s.value, s.label) for s in (S.INVITED, S.ACCEPTED, S.DECLINED)]
+
+
+class StatusForm(forms.Form):
+    status = forms.ChoiceField(
+        label=_("Status"),
+        choices=Event._meta.get_field("status").choices,
+        widget=forms.Select(attrs={"class": "form-select form-select-sm"}),
+    )
+
+
+def _event_organizations(event: Event):
+    return Organization.objects.filter(event_participations__event=event).distinct().order_by("name_key")
+
+
+class OutcomeForm(forms.ModelForm):
+    class Meta:
+        model = Outcome
+        fields = ["kind", "text", "pillars", "organizations"]
+        widgets = {
+            "text": forms.Textarea(attrs={"rows": 3}),
+            "pillars": forms.CheckboxSelectMultiple,
+            "organizations": forms.CheckboxSelectMultiple,
+        }
+
+    def __init__(self, *args, event: Event, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["kind"].choices = OutcomeKind.choices
+        self.fields["pillars"].queryset = Pillar.objects.all()
+        self.fields["organizations"].queryset = _event_organizations(event)
+        self.helper = FormHelper()
+        self.helper.form_tag = False
+
+
+class ActionForm(forms.Form):
+    description = forms.CharField(label=_("What to do"), max_length=300)
+    owner = forms.ModelChoiceField(label=_("Owner"), queryset=User.objects.none())
+    due_on = forms.DateField(label=_("Due"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
+    organization = forms.ModelChoiceField(label=_("Organization"), queryset=Organization.objects.none())
+    outcome = forms.ModelChoiceField(label=_("Outcome it follows"), queryset=Outcome.objects.none(), required=False)
+
+    def __init__(self, *args, event: Event, user=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["owner"].queryset = User.objects.filter(is_active=True).order_by("full_name")
+        self.fields["organization"].queryset = _event_organizations(event)
+        self.fields["outcome"].queryset = event.outcomes.all()
+        if user is not None and not self.is_bound:
+            self.initial["owner"] = user.pk
+        self.helper = FormHelper()
+        self.helper.form_tag = False

@@ -1,0 +1,11 @@
+"""Thin Celery wrappers around the event services."""
+
+from celery import shared_task
+from django.conf import settings
+
+from .services.invitations import invitations_send_queued
+
+
+@shared_task
+def send_event_invitations(event_id: int) -> int:
+    return invitations_send_queued(event_id=event_id, base_url=settings.SITE_URL)

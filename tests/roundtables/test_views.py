@@ -1,0 +1,389 @@
+"""The event pages: permissions per role for every write, bad input, the RSVP page, query counts."""
+
+from datetime import UTC, timedelta
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from accounts.choices import Role
+from roundtables.choices import EventStatus, OutcomeKind, ParticipantStatus
+from roundtables.models import Event, EventAction, Outcome
+from roundtables.services.events import event_status_set
+from roundtables.services.participants import participant_rsvp, participants_invite
+from stakeholders.choices import Category, Country, Level
+from stakeholders.models import Contact
+from strategy.models import Pillar
+from tests.factories.roundtables import EventFactory, reachable_contact
+
+pytestmark = pytest.mark.django_db
+WRITERS = [Role.ADMINISTRATOR, Role.UNIT_LEAD, Role.STAFF]
+
+
+def invite(event, *contacts):
+    participants_invite(event=event, contacts=Contact.objects.filter(pk__in=[c.pk for c in contacts]), by=None)
+    return [event.participants.get(contact=c) for c in contacts]
+
+
+def event_data(**changes):
+    data = {
+        "kind": "roundtable",
+        "title_en": "Food loss and waste roundtable",
+        "format": "in_person",
+        "time_zone": "America/Mexico_City",
+        "starts_at": "2026-03-10T09:00",
+        "ends_at": "2026-03-10T13:00",
+        "city": "Ciudad de México",
+        "country": "MX",
+        "target_each_country": "on",
+        "target_each_category": "on",
+        "target_equity": "0",
+    }
+    data.update(changes)
+    return {key: value for key, value in data.items() if value is not None}
+
+
+# Permissions: everyone reads, writers write, viewers get 403 --------------------------------------------
+
+
+@pytest.mark.parametrize("role", list(Role))
+def test_everyone_reads_the_list_calendar_issues_page_and_summary(client_for, role):
+    event = EventFactory()
+    client = client_for(role)
+    for url in (
+        reverse("roundtables:event_list"),
+        reverse("roundtables:event_calendar"),
+        reverse("roundtables:issue_list"),
+        event.get_absolute_url(),
+        reverse("roundtables:event_summary", args=[event.pk]),
+    ):
+        assert client.get(url).status_code == 200, url
+
+
+@pytest.mark.parametrize("role", list(Role))
+def test_only_writers_create_events(client_for, role):
+    response = client_for(role).post(reverse("roundtables:event_add"), event_data())
+    assert response.status_code == (302 if role in WRITERS else 403)
+    assert Event.objects.filter(title_en="Food loss and waste roundtable").exists() is (role in WRITERS)
+
+
+@pytest.mark.parametrize("role", list(Role))
+def test_only_writers_edit_events(client_for, role):
+    event = EventFactory()
+    url = reverse("roundtables:event_edit", args=[event.pk])
+    response = client_for(role).post(url, event_data(title_en="Renamed"))
+    assert response.status_code == (302 if role in WRITERS else 403)
+    event.refresh_from_db()
+    assert (event.title_en == "Renamed") is (role in WRITERS)
+
+
+@pytest.mark.parametrize("role", list(Role))
+def test_only_writers_change_the_status(client_for, role):
+    event = EventFactory()
+    response = client_for(role).post(reverse("roundtables:event_status", args=[event.pk]), {"status": "cancelled"})
+    assert response.status_code == (302 if role in WRITERS else 403)
+    event.refresh_from_db()
+    assert (event.status == EventStatus.CANCELLED) is (role in WRITERS)
+
+
+@pytest.mark.parametrize("role", list(Role))
+def test_only_writers_invite(client_for, role):
+    event = EventFactory()
+    contact = reachable_contact()
+    url = reverse("roundtables:event_invite", args=[event.pk]) + f"?q={contact.full_name}"
+    client = client_for(role)
+    assert client.get(url).status_code == (200 if role in WRITERS else 403)
+    response = client.post(url, {"contacts": [contact.pk], "role": "speaker"})
+    assert response.status_code == (302 if role in WRITERS else 403)
+    assert event.participants.filter(contact=contact, role="speaker").exists() is (role in WRITERS)
+
+
+@pytest.mark.parametrize("role", list(Role))
+def test_only_writers_record_answers(client_for, role):
+    event = EventFactory()
+    (participant,) = invite(event, reachable_contact())
+    url = reverse("roundtables:participant_edit", args=[event.pk, participant.pk])
+    response = client_for(role).post(url, {"role": "moderator", "status": "accepted"})
+    assert response.status_code == (302 if role in WRITERS else 403)
+    participant.refresh_from_db()
+    assert (participant.status == ParticipantStatus.ACCEPTED) is (role in WRITERS)
+
+
+@pytest.mark.parametrize("role", list(Role))
+def test_only_writers_take_attendance(client_for, role):
+    event = EventFactory()
+    (participant,) = invite(event, reachable_contact())
+    url = reverse("roundtables:event_attendance", args=[event.pk])
+    client = client_for(role)
+    assert client.get(url).status_code == (200 if role in WRITERS else 403)
+    response = client.post(url, {"attended": [participant.pk]})
+    assert response.status_code == (302 if role in WRITERS else 403)
+    participant.refresh_from_db()
+    assert (participant.status == ParticipantStatus.ATTENDED) is (role in WRITERS)
+
+
+@pytest.mark.parametrize("role", list(Role))
+def test_only_writers_record_outcomes_and_actions(client_for, role, make_user):
+    event = EventFactory()
+    (participant,) = invite(event, reachable_contact())
+    client = client_for(role)
+    response = client.post(
+        reverse("roundtables:outcome_add", args=[event.pk]),
+        {"kind": OutcomeKind.ISSUE, "text": "Plastic packaging", "organizations": [participant.organization_id]},
+    )
+    assert response.status_code == (302 if role in WRITERS else 403)
+    assert Outcome.objects.filter(event=event).exists() is (role in WRITERS)
+    response = client.post(
+        reverse("roundtables:action_add", args=[event.pk]),
+        {
+            "description": "Share the guide",
+            "owner": make_user().pk,
+            "due_on": (timezone.localdate() + timedelta(days=5)).isoformat(),
+            "organization": participant.organization_id,
+        },
+    )
+    assert response.status_code == (302 if role in WRITERS else 403)
+    assert EventAction.objects.filter(event=event).exists() is (role in WRITERS)
+
+
+def test_a_viewer_sees_no_write_buttons(client_for):
+    event = EventFactory()
+    body = client_for(Role.VIEWER).get(event.get_absolute_url()).content.decode()
+    assert reverse("roundtables:event_invite", args=[event.pk]) not in body
+    assert reverse("roundtables:event_attendance", args=[event.pk]) not in body
+
+
+# Bad input through the form ------------------------------------------------------------------------------
+
+
+def test_the_form_refuses_an_end_before_the_start(client_for):
+    response = client_for().post(reverse("roundtables:event_add"), event_data(ends_at="2026-03-10T08:00"))
+    assert response.status_code == 200
+    assert "ends_at" in response.context["form"].errors
+    assert not Event.objects.exists()
+
+
+def test_the_form_refuses_a_missing_time_zone(client_for):
+    response = client_for().post(reverse("roundtables:event_add"), event_data(time_zone=""))
+    assert response.status_code == 200
+    assert "time_zone" in response.context["form"].errors
+    assert not Event.objects.exists()
+
+
+def test_times_are_read_in_the_events_time_zone_and_stored_in_utc(client_for):
+    client_for().post(reverse("roundtables:event_add"), event_data())
+    event = Event.objects.get()
+    assert event.starts_local.hour == 9 and str(event.starts_local.tzinfo) == "America/Mexico_City"
+    assert event.starts_at.astimezone(UTC).hour == 15  # Mexico City is UTC-6 all year
+
+
+def test_a_capacity_below_those_coming_is_saved_with_a_warning(client_for):
+    event = EventFactory(capacity=10)
+    for participant in invite(event, reachable_contact(), reachable_contact()):
+        participant_rsvp(participant=participant, accept=True)
+    data = event_data(capacity="1", starts_at=event.starts_local.strftime("%Y-%m-%dT%H:%M"),
+                      ends_at=event.ends_local.strftime("%Y-%m-%dT%H:%M"), time_zone=event.time_zone)  # fmt: skip
+    response = client_for().post(reverse("roundtables:event_edit", args=[event.pk]), data, follow=True)
+    event.refresh_from_db()
+    assert event.capacity == 1
+    assert "no new acceptance will be taken" in response.content.decode()
+
+
+def test_inviting_the_same_contact_twice_from_the_page_keeps_one(client_for):
+    event = EventFactory()
+    contact = reachable_contact()
+    client = client_for()
+    url = reverse("roundtables:event_invite", args=[event.pk]) + f"?q={contact.full_name}"
+    client.post(url, {"contacts": [contact.pk], "role": "participant"})
+    response = client.post(url, {"contacts": [contact.pk], "role": "participant"})
+    assert response.status_code == 200  # the contact is no longer offered
+    assert event.participants.count() == 1
+
+
+def test_invite_lists_contacts_chosen_with_the_contact_filters(client_for):
+    event = EventFactory()
+    canadian = reachable_contact(country=Country.CANADA)
+    Contact.objects.filter(pk=canadian.pk).update(country=Country.CANADA)
+    mexican = reachable_contact()
+    response = client_for().get(reverse("roundtables:event_invite", args=[event.pk]) + "?country=CA")
+    assert [c.pk for c in response.context["shown"]] == [canadian.pk]
+    assert mexican.pk not in [c.pk for c in response.context["shown"]]
+
+
+# The RSVP page (no account) -------------------------------------------------------------------------------
+
+
+def future_event(**kwargs):
+    start = timezone.now() + timedelta(days=14)
+    return EventFactory(starts_at=start, ends_at=start + timedelta(hours=3), **kwargs)
+
+
+def test_rsvp_accept_and_decline_without_an_account(client):
+    event = future_event()
+    (participant,) = invite(event, reachable_contact(language="fr"))
+    url = reverse("roundtables:rsvp", args=[participant.token])
+    page = client.get(url)
+    assert page.status_code == 200
+    assert "Table ronde sur l" in page.content.decode()
+    response = client.post(url, {"answer": "accept"})
+    assert response.status_code == 302
+    participant.refresh_from_db()
+    assert participant.status == ParticipantStatus.ACCEPTED and participant.responded_at
+    client.post(url, {"answer": "decline"})
+    participant.refresh_from_db()
+    assert participant.status == ParticipantStatus.DECLINED
+
+
+def test_rsvp_for_a_cancelled_event_shows_a_polite_page(client):
+    event = future_event()
+    (participant,) = invite(event, reachable_contact())
+    event_status_set(event=event, status=EventStatus.CANCELLED)
+    url = reverse("roundtables:rsvp", args=[participant.token])
+    for response in (client.get(url), client.post(url, {"answer": "accept"})):
+        assert response.status_code == 410
+        assert "cancelled" in response.content.decode()
+    participant.refresh_from_db()
+    assert participant.status == ParticipantStatus.INVITED
+
+
+def test_rsvp_for_a_full_event_is_refused_politely(client):
+    event = future_event(capacity=1)
+    first, second = invite(event, reachable_contact(), reachable_contact())
+    participant_rsvp(participant=first, accept=True)
+    response = client.post(reverse("roundtables:rsvp", args=[second.token]), {"answer": "accept"})
+    assert response.status_code == 409
+    second.refresh_from_db()
+    assert second.status == ParticipantStatus.INVITED
+
+
+def test_an_unknown_rsvp_link_is_a_polite_404(client):
+    response = client.get(reverse("roundtables:rsvp", args=["not-a-token"]))
+    assert response.status_code == 404
+    assert "not recognized" in response.content.decode()
+
+
+def test_the_rsvp_page_offers_the_calendar_file(client):
+    event = future_event()
+    (participant,) = invite(event, reachable_contact())
+    response = client.get(reverse("roundtables:rsvp_calendar", args=[participant.token]))
+    assert response.status_code == 200 and response["Content-Type"] == "text/calendar"
+    assert b"BEGIN:VEVENT" in response.content
+
+
+def test_the_rsvp_page_is_rate_limited(client, settings):
+    settings.RATELIMIT_ENABLE = True
+    from django.core.cache import cache
+
+    cache.clear()
+    statuses = [client.get(reverse("roundtables:rsvp", args=["x"])).status_code for _ in range(61)]
+    assert statuses[-1] == 429
+
+
+# Attendance moves the ladder; follow-ups reach the home page ---------------------------------------------
+
+
+def test_attendance_from_the_checklist_moves_the_organizations_level(client_for):
+    event = EventFactory()
+    (participant,) = invite(event, reachable_contact())
+    assert participant.organization.engagement_level is None
+    client_for().post(reverse("roundtables:event_attendance", args=[event.pk]), {"attended": [participant.pk]})
+    participant.organization.refresh_from_db()
+    assert participant.organization.engagement_level == Level.ACTIVE
+
+
+def test_a_follow_up_action_appears_on_its_owners_home_page(make_user, sign_in):
+    owner = make_user(Role.STAFF)
+    event = EventFactory()
+    (participant,) = invite(event, reachable_contact())
+    sign_in(owner).post(
+        reverse("roundtables:action_add", args=[event.pk]),
+        {
+            "description": "Send the circular economy guide",
+            "owner": owner.pk,
+            "due_on": (timezone.localdate() + timedelta(days=5)).isoformat(),
+            "organization": participant.organization_id,
+        },
+    )
+    assert "Send the circular economy guide" in sign_in(owner).get("/").content.decode()
+
+
+def test_the_balance_warning_shows_on_the_event_page_until_the_mix_is_right(client_for):
+    event = EventFactory()
+    people = [
+        reachable_contact(category=Category.GOVERNMENT, country=Country.CANADA),
+        reachable_contact(category=Category.CORPORATION, country=Country.MEXICO),
+        reachable_contact(category=Category.NGO, country=Country.UNITED_STATES),
+    ]
+    participants = invite(event, *people)
+    client = client_for()
+    assert 'id="balance-warning"' in client.get(event.get_absolute_url()).content.decode()
+    for participant in participants:
+        participant_rsvp(participant=participant, accept=True)
+    body = client.get(event.get_absolute_url()).content.decode()
+    assert 'id="balance-warning"' not in body and 'id="balance-ok"' in body
+
+
+# Filters and calendar -------------------------------------------------------------------------------------
+
+
+def test_the_list_filters_by_kind_status_pillar_country_and_date(client_for):
+    pillar = Pillar.objects.first()
+    roundtable = EventFactory()
+    roundtable.pillars.set([pillar])
+    webinar = EventFactory(kind="webinar", format="virtual", link="https://meet.example.org/x", city="", country="US")
+    client = client_for()
+    url = reverse("roundtables:event_list")
+
+    def found(query):
+        return {e.pk for e in client.get(url + query).context["events"]}
+
+    assert found("?kind=webinar") == {webinar.pk}
+    assert found(f"?pillar={pillar.pk}") == {roundtable.pk}
+    assert found("?country=US") == {webinar.pk}
+    assert found("?status=planning") == {roundtable.pk, webinar.pk}
+    day = timezone.localdate()
+    assert found(f"?starts_after={(day + timedelta(days=2)).isoformat()}") == set()
+
+
+def test_the_calendar_places_events_on_their_day(client_for):
+    event = EventFactory()
+    response = client_for().get(reverse("roundtables:event_calendar"))
+    days = [events for week in response.context["weeks"] for _day, events in week]
+    assert any(event in events for events in days)
+
+
+# Query counts ---------------------------------------------------------------------------------------------
+
+
+def spread(count):
+    for n in range(count):
+        EventFactory(kind=["roundtable", "webinar"][n % 2], format="in_person")
+
+
+@pytest.mark.parametrize("count", [2, 50])
+def test_the_event_list_costs_a_fixed_number_of_queries(client_for, django_assert_max_num_queries, count):
+    spread(count)
+    client = client_for(Role.STAFF)
+    pillar = Pillar.objects.first()
+    # session, user, permissions (2), the chosen pillar, count, rows with their units and counts,
+    # the filter's pillar choices
+    with django_assert_max_num_queries(9):
+        response = client.get(reverse("roundtables:event_list") + f"?pillar={pillar.pk}&size=100")
+    assert response.status_code == 200
+
+
+@pytest.mark.parametrize("count", [2, 40])
+def test_the_event_page_costs_a_fixed_number_of_queries(client_for, django_assert_max_num_queries, count):
+    event = EventFactory()
+    participants = invite(event, *(reachable_contact() for _ in range(count)))
+    for participant in participants[:2]:
+        participant_rsvp(participant=participant, accept=True)
+    Outcome.objects.create(event=event, kind=OutcomeKind.ISSUE, text="Packaging")
+    client = client_for(Role.STAFF)
+    # session, user, permissions (2), event with unit, pillars, goals, objectives, actions, outcomes with
+    # their pillars and organizations (3), actions, participants with contacts and organizations;
+    # the forms: organizations of the event (2), outcomes, owners, pillars, units (status form none)
+    with django_assert_max_num_queries(22):
+        response = client.get(event.get_absolute_url())
+    assert response.status_code == 200
+    assert response.context["balance"].invited == count
