@@ -20,6 +20,4 @@ class Command(BaseCommand):
             except ValueError as error:
                 raise CommandError(_("The date must read YYYY-MM-DD.")) from error
         snapshot = snapshot_take(as_of=as_of)
-        self.stdout.write(
-            f"Snapshot {snapshot.as_of}: {snapshot.values.count()} values in {snapshot.seconds:.2f} s"
-        )
+        self.stdout.write(f"Snapshot {snapshot.as_of}: {snapshot.values.count()} values in {snapshot.seconds:.2f} s")
