@@ -13,7 +13,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from strategy.models import Objective, Unit
-from strategy.translation import Translated
+from strategy.translation import active_language
 
 
 class Indicator(models.Model):
@@ -41,8 +41,6 @@ class Indicator(models.Model):
     name_fr = models.CharField(_("name (French)"), max_length=200, blank=True)
     name_es = models.CharField(_("name (Spanish)"), max_length=200, blank=True)
 
-    custom_name = Translated()
-
     class Meta:
         ordering = ["objective__goal__number", "objective__position", "position", "code"]
         verbose_name = _("indicator")
@@ -60,8 +58,9 @@ class Indicator(models.Model):
     @property
     def name(self) -> str:
         """The administrators' name in the reader's language, else the name the code gives."""
-        if self.custom_name:
-            return self.custom_name
+        custom = getattr(self, f"name_{active_language()}") or self.name_en
+        if custom:
+            return custom
         definition = self.definition
         return str(definition.name) if definition else self.code
 
