@@ -9,13 +9,15 @@ import logging
 import time
 from dataclasses import dataclass
 from datetime import date, timedelta
+from decimal import Decimal
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from strategy.models import Objective
+from stakeholders.choices import Country
+from strategy.models import Objective, Pillar, Unit
 
-from ..choices import RunStatus
+from ..choices import Dimension, Measure, RunStatus
 from ..indicators import REGISTRY, Context
 from ..models import Indicator, IndicatorValue, Snapshot, SnapshotRun
 from ..models.snapshots import ACTIVE_LOCK
@@ -23,6 +25,7 @@ from ..models.snapshots import ACTIVE_LOCK
 logger = logging.getLogger(__name__)
 # A job silent for this long died with its worker; a new refresh may start.
 STALE_AFTER = timedelta(minutes=30)
+ZERO = Decimal("0.00")
 
 
 def indicators_sync() -> dict[str, Indicator]:
@@ -49,9 +52,20 @@ def snapshot_compute(*, as_of: date, progress=None) -> Computed:
     started = time.monotonic()
     indicators = [i for i in indicators_sync().values() if i.enabled and i.code in REGISTRY]
     ctx = Context(as_of=as_of)
+    keys = {
+        Dimension.UNIT: [str(pk) for pk in Unit.objects.values_list("pk", flat=True)],
+        Dimension.PILLAR: [str(pk) for pk in Pillar.objects.values_list("pk", flat=True)],
+        Dimension.COUNTRY: list(Country.values),
+    }
     rows = []
     for done, indicator in enumerate(indicators, start=1):
-        values = REGISTRY[indicator.code].compute(ctx)
+        definition = REGISTRY[indicator.code]
+        values = definition.compute(ctx)
+        if values and definition.measure in (Measure.COUNT, Measure.MONEY):
+            # A count with nothing in a breakdown is zero there (a share of nothing stays "no data").
+            for dimension in definition.dimensions:
+                for key in keys.get(dimension, ()):
+                    values.setdefault((dimension.value, key), ZERO)
         rows += [(indicator.pk, dimension, key, value) for (dimension, key), value in values.items()]
         if progress:
             progress(done, len(indicators))
