@@ -179,7 +179,7 @@ def _refs() -> dict:
 
 def indicator_rows(
     indicators: list[Indicator], filters: Filters, snapshot: Snapshot | None, *, trends: bool = False,
-    breakdowns: bool = False, links: bool = True,
+    breakdowns: bool = False, links: bool = True, settings: ProgressSettings | None = None,
 ) -> list[Row]:  # fmt: skip
     """A ``Row`` per indicator for the chosen breakdown, with the trend over the period if asked."""
     rows = {indicator.pk: Row(indicator=indicator) for indicator in indicators}
@@ -195,7 +195,7 @@ def indicator_rows(
         .filter(unit__isnull=filters.unit is None)
         .values_list("indicator_id", "value")
     )
-    settings = ProgressSettings.current()
+    settings = settings or ProgressSettings.current()
     refs = _refs() if links else {}
     start = date(snapshot.as_of.year, 1, 1)
     for row in rows.values():
@@ -304,10 +304,12 @@ class Rung:
         return self.row.value - self.baseline
 
 
-def vision_ladder(filters: Filters, snapshot: Snapshot | None) -> tuple[list[Rung], Snapshot | None]:
+def vision_ladder(
+    filters: Filters, snapshot: Snapshot | None, settings: ProgressSettings | None = None
+) -> tuple[list[Rung], Snapshot | None]:
     """Organizations at each rung of the ladder now and on the baseline date's snapshot."""
-    rows = indicator_rows(enabled_indicators(vision=True), filters, snapshot, trends=True)
-    settings = ProgressSettings.current()
+    settings = settings or ProgressSettings.current()
+    rows = indicator_rows(enabled_indicators(vision=True), filters, snapshot, trends=True, settings=settings)
     baseline_snapshot = None
     baseline = {}
     if settings.baseline_date and snapshot is not None:

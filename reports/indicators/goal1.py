@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from partnerships.choices import SIGNED
 from partnerships.models import Partnership, StageMove
+from stakeholders.choices import PRIVATE_SECTOR
 from stakeholders.models import Organization
 from stakeholders.models.organizations import OrganizationSector
 from strategy.models import Initiative
@@ -19,23 +20,53 @@ from ..choices import Dimension, Measure
 from .queries import COUNTRY_FLAGS, in_country, interaction_counts, private_sector
 from .registry import ALL, Context, Values, counted, number, register, share, shares
 
-EQUITY = (Q(equity_owned_by=True) | Q(equity_led_by=True) | Q(equity_representing=True) | Q(equity_serving=True)) & (
-    Q(equity_indigenous=True) | Q(equity_women=True) | ~Q(equity_other="")
-)
 BREAKDOWNS = (Dimension.UNIT, Dimension.COUNTRY, Dimension.PILLAR)
 
 
-def _pillar_counts(organizations, condition=None) -> dict:
-    through = Organization.pillars.through.objects.filter(
-        organization__in=organizations.filter(condition or Q())
-    ).order_by()
-    return dict(through.values_list("pillar").annotate(n=Count("id")))
-
-
-def _country_counts(organizations, condition=None) -> dict:
-    return organizations.filter(condition or Q()).aggregate(
-        **{code: Count("id", filter=in_country(code)) for code in COUNTRY_FLAGS}
+def _prefixed_equity(prefix: str = "") -> Q:
+    """Owned by, led by, representing or serving, with a population named: the list's ``equity=any``."""
+    relation = ("owned_by", "led_by", "representing", "serving")
+    has_relation = Q()
+    for name in relation:
+        has_relation |= Q(**{f"{prefix}equity_{name}": True})
+    population = (
+        Q(**{f"{prefix}equity_indigenous": True})
+        | Q(**{f"{prefix}equity_women": True})
+        | ~Q(**{f"{prefix}equity_other": ""})
     )
+    return has_relation & population
+
+
+EQUITY = _prefixed_equity()
+
+
+def _mapped(ctx: Context) -> dict:
+    """The private-sector register on the day, counted once for both 1.1 indicators: in all, by country
+    and by pillar, each with and without an equity-deserving focus (three queries)."""
+
+    def compute():
+        organizations = private_sector(ctx)
+        aggregates = {"whole": Count("id"), "part": Count("id", filter=EQUITY)}
+        for code in COUNTRY_FLAGS:
+            aggregates[f"{code}_whole"] = Count("id", filter=in_country(code))
+            aggregates[f"{code}_part"] = Count("id", filter=in_country(code) & EQUITY)
+        totals = organizations.aggregate(**aggregates)
+        through = Organization.pillars.through.objects.filter(
+            organization__category__in=PRIVATE_SECTOR, organization__created_at__lt=ctx.end_moment
+        ).order_by()
+        pillars = through.values_list("pillar").annotate(
+            whole=Count("id"), part=Count("id", filter=_prefixed_equity("organization__"))
+        )
+        sectors = OrganizationSector.objects.filter(
+            organization__category__in=PRIVATE_SECTOR, organization__created_at__lt=ctx.end_moment
+        ).order_by()
+        return {
+            "totals": totals,
+            "pillars": {pillar: (whole, part) for pillar, whole, part in pillars},
+            "sectors": list(sectors.values_list("sector").annotate(n=Count("organization", distinct=True))),
+        }
+
+    return ctx.once("mapped", compute)
 
 
 @register(
@@ -48,12 +79,12 @@ def _country_counts(organizations, condition=None) -> dict:
     how=_("Private-sector organizations in the register on the day, by NAICS sector, pillar and country."),
 )
 def private_sector_mapped(ctx: Context) -> Values:
-    organizations = private_sector(ctx)
-    values: Values = {ALL: number(organizations.count())}
-    values |= counted(Dimension.COUNTRY, _country_counts(organizations).items())
-    values |= counted(Dimension.PILLAR, _pillar_counts(organizations).items())
-    sectors = OrganizationSector.objects.filter(organization__in=organizations).order_by()
-    values |= counted(Dimension.SECTOR, sectors.values_list("sector").annotate(n=Count("organization", distinct=True)))
+    mapped = _mapped(ctx)
+    totals = mapped["totals"]
+    values: Values = {ALL: number(totals["whole"])}
+    values |= counted(Dimension.COUNTRY, ((code, totals[f"{code}_whole"]) for code in COUNTRY_FLAGS))
+    values |= counted(Dimension.PILLAR, ((pillar, whole) for pillar, (whole, _part) in mapped["pillars"].items()))
+    values |= counted(Dimension.SECTOR, mapped["sectors"])
     return values
 
 
@@ -69,11 +100,16 @@ def private_sector_mapped(ctx: Context) -> Values:
           "Indigenous peoples, women or other equity-deserving populations."),
 )  # fmt: skip
 def equity_focus_share(ctx: Context) -> Values:
-    organizations = private_sector(ctx)
-    totals = organizations.aggregate(whole=Count("id"), part=Count("id", filter=EQUITY))
+    mapped = _mapped(ctx)
+    totals = mapped["totals"]
     values: Values = {ALL: share(totals["part"], totals["whole"])}
-    values |= shares(Dimension.COUNTRY, _country_counts(organizations, EQUITY), _country_counts(organizations))
-    values |= shares(Dimension.PILLAR, _pillar_counts(organizations, EQUITY), _pillar_counts(organizations))
+    values |= {
+        (Dimension.COUNTRY.value, code): share(totals[f"{code}_part"], totals[f"{code}_whole"])
+        for code in COUNTRY_FLAGS
+    }
+    values |= {
+        (Dimension.PILLAR.value, str(pillar)): share(part, whole) for pillar, (whole, part) in mapped["pillars"].items()
+    }
     return values
 
 

@@ -1,7 +1,7 @@
 """Goal 4: leverage private-sector resources (objective 4.1). Money goes through the partnerships app's
 ``resource_totals``, which converts each amount at its year's rate into the reporting currency."""
 
-from django.db.models import Count, Q
+from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 
 from partnerships.choices import SIGNED, VALUED, ResourceKind
@@ -20,9 +20,21 @@ def _partnerships(ctx: Context):
     return Partnership.objects.filter(created_at__lt=ctx.end_moment).order_by()
 
 
-def _in_country(country: str, prefix: str = "") -> Q:
-    """Led by, or partnered with, an organization headquartered in the country (the list's filter)."""
-    return Q(**{f"{prefix}lead_organization__hq_country": country}) | Q(**{f"{prefix}partners__hq_country": country})
+def _by_country(ctx: Context) -> dict[str, list[int]]:
+    """Partnerships led by, or partnered with, an organization headquartered in each country (the list's
+    filter), read once: two plain queries rather than a join per country."""
+
+    def compute():
+        members: dict[str, set[int]] = {code: set() for code in Country.values}
+        partnerships = _partnerships(ctx)
+        for pk, country in partnerships.values_list("id", "lead_organization__hq_country"):
+            members[country].add(pk)
+        through = Partnership.partners.through.objects.filter(partnership__in=partnerships.values("id")).order_by()
+        for pk, country in through.values_list("partnership_id", "organization__hq_country"):
+            members[country].add(pk)
+        return {code: sorted(ids) for code, ids in members.items()}
+
+    return ctx.once("partnership_countries", compute)
 
 
 def _breakdown_querysets(ctx: Context, queryset, prefix: str = ""):
@@ -31,8 +43,7 @@ def _breakdown_querysets(ctx: Context, queryset, prefix: str = ""):
     partnerships = _partnerships(ctx)
     for unit in partnerships.exclude(unit=None).values_list("unit", flat=True).distinct():
         yield Dimension.UNIT.value, str(unit), queryset.filter(**{f"{prefix}unit": unit})
-    for country in Country.values:
-        ids = partnerships.filter(_in_country(country)).values("id")
+    for country, ids in _by_country(ctx).items():
         yield Dimension.COUNTRY.value, country, queryset.filter(**{f"{prefix}id__in": ids})
     for pillar in Partnership.pillars.through.objects.values_list("pillar", flat=True).distinct().order_by():
         yield Dimension.PILLAR.value, str(pillar), queryset.filter(**{f"{prefix}pillars": pillar})

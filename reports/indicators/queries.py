@@ -6,7 +6,7 @@ from stakeholders.choices import PRIVATE_SECTOR, Country
 from stakeholders.models import Interaction, InteractionOrganization, InteractionType, Organization
 
 from ..choices import Dimension
-from .registry import ALL, Context, Values, counted, number
+from .registry import ALL, Context, Values, number
 
 COUNTRY_FLAGS = {
     Country.CANADA: "operates_in_canada",
@@ -37,24 +37,42 @@ def interaction_counts(ctx: Context, kind_code: str) -> Values:
     kind = interaction_type_ids(ctx).get(kind_code)
     if kind is None:
         return {}
-    interactions = interactions_of(ctx, kind_code).order_by()
-    values: Values = {ALL: number(interactions.count())}
-    values |= counted(Dimension.UNIT, interactions.values_list("unit").annotate(n=Count("id")))
-    through = Interaction.pillars.through.objects.filter(
-        interaction__kind=kind, interaction__occurred_on__gte=ctx.year_start, interaction__occurred_on__lte=ctx.as_of
-    ).order_by()
-    values |= counted(Dimension.PILLAR, through.values_list("pillar").annotate(n=Count("id")))
-    participations = InteractionOrganization.objects.filter(
-        interaction__kind=kind, occurred_on__gte=ctx.year_start, occurred_on__lte=ctx.as_of
-    ).order_by()
-    by_country = participations.aggregate(
-        **{
-            code: Count("interaction", distinct=True, filter=in_country(code, "organization__"))
-            for code in COUNTRY_FLAGS
-        }
-    )
-    values |= counted(Dimension.COUNTRY, by_country.items())
-    return values
+    return _counts_by_type(ctx).get(kind, {ALL: number(0)})
+
+
+def _counts_by_type(ctx: Context) -> dict[int, Values]:
+    """Every type's counts at once: three grouped scans of the year's interactions, whatever the number
+    of indicators that read them."""
+
+    def compute():
+        year = {"occurred_on__gte": ctx.year_start, "occurred_on__lte": ctx.as_of}
+        by_type: dict[int, Values] = {}
+
+        def add(kind, dimension, key, n):
+            if key not in (None, ""):
+                by_type.setdefault(kind, {})[(str(dimension), str(key))] = number(n)
+
+        interactions = Interaction.objects.filter(**year).order_by()
+        for kind, unit, n in interactions.values_list("kind", "unit").annotate(n=Count("id")):
+            values = by_type.setdefault(kind, {ALL: number(0)})
+            values[ALL] += number(n)
+            add(kind, Dimension.UNIT, unit, n)
+        through = Interaction.pillars.through.objects.filter(
+            interaction__occurred_on__gte=ctx.year_start, interaction__occurred_on__lte=ctx.as_of
+        ).order_by()
+        for kind, pillar, n in through.values_list("interaction__kind", "pillar").annotate(n=Count("id")):
+            add(kind, Dimension.PILLAR, pillar, n)
+        participations = InteractionOrganization.objects.filter(**year).order_by()
+        by_country = participations.values_list("interaction__kind").annotate(
+            **{code: Count("interaction", distinct=True, filter=in_country(code, "organization__"))
+               for code in COUNTRY_FLAGS}
+        )  # fmt: skip
+        for row in by_country.values("interaction__kind", *COUNTRY_FLAGS):
+            for code in COUNTRY_FLAGS:
+                add(row["interaction__kind"], Dimension.COUNTRY, code, row[code])
+        return by_type
+
+    return ctx.once("interaction_counts", compute)
 
 
 def private_sector(ctx: Context):

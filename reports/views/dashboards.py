@@ -12,7 +12,7 @@ from partnerships.models import CurrencySettings
 from strategy.models import Goal, Objective
 
 from ..forms import DashboardFilterForm
-from ..models import SnapshotRun
+from ..models import ProgressSettings, SnapshotRun
 from ..selectors import (
     chart_data,
     enabled_indicators,
@@ -58,9 +58,10 @@ def dashboard(request):
     form, filters = _filters(request)
     context = _context(request, form, filters)
     snapshot = context["snapshot"]
-    rungs, baseline = vision_ladder(filters, snapshot)
+    settings = ProgressSettings.current()
+    rungs, baseline = vision_ladder(filters, snapshot, settings)
     context |= {
-        "goals": goals_with_status(filters, snapshot, links=False),
+        "goals": goals_with_status(filters, snapshot, links=False, settings=settings),
         "rungs": rungs,
         "baseline": baseline,
         "charts": chart_data([rung.row for rung in rungs]),
