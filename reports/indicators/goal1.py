@@ -121,7 +121,10 @@ def equity_focus_share(ctx: Context) -> Values:
     measure=Measure.PERCENT,
     dimensions=(Dimension.COUNTRY,),
     drilldown=lambda dimension, key, start, end, refs: "/surveys/" if dimension == Dimension.ALL else None,
-    how=_("Of the invitations sent for surveys serving objective 1.1, the share answered in full."),
+    how=_(
+        "Of the invitations sent for surveys serving objective 1.1, the share answered in full; by the "
+        "country of the invited organization."
+    ),  # fmt: skip
 )
 def targeted_survey_response_rate(ctx: Context) -> Values:
     invitations = (
@@ -132,8 +135,8 @@ def targeted_survey_response_rate(ctx: Context) -> Values:
     answered = Q(response__completed_at__lt=ctx.end_moment)
     totals = invitations.aggregate(whole=Count("id"), part=Count("id", filter=answered))
     values: Values = {ALL: share(totals["part"], totals["whole"])}
-    wholes = dict(invitations.values_list("contact__country").annotate(n=Count("id")))
-    parts = dict(invitations.filter(answered).values_list("contact__country").annotate(n=Count("id")))
+    wholes = dict(invitations.values_list("country").annotate(n=Count("id")))
+    parts = dict(invitations.filter(answered).values_list("country").annotate(n=Count("id")))
     values |= shares(Dimension.COUNTRY, parts, wholes)
     return values
 

@@ -5,7 +5,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from stakeholders.choices import LanguageChoice
-from stakeholders.models import Contact, Interaction
+from stakeholders.models import Contact, Interaction, NaicsCode
 
 from ..choices import InvitationStatus
 from .surveys import Choice, Question, Survey, new_token
@@ -25,6 +25,13 @@ class Invitation(models.Model):
     opened_at = models.DateTimeField(_("opened"), null=True, blank=True)
     reminded_at = models.DateTimeField(_("last reminder"), null=True, blank=True)
     reminders_sent = models.PositiveSmallIntegerField(default=0)
+    # The organization as it stood when invited (country, category, first NAICS sector): response rates
+    # group by these without joining the register, and a later change to the organization does not move them.
+    country = models.CharField(_("country"), max_length=2, blank=True)
+    category = models.CharField(_("stakeholder category"), max_length=24, blank=True)
+    sector = models.ForeignKey(
+        NaicsCode, on_delete=models.SET_NULL, null=True, blank=True, related_name="+", verbose_name=_("sector")
+    )
     invited_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )

@@ -10,7 +10,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 
-from stakeholders.models import Contact
+from stakeholders.models import Contact, Organization, OrganizationSector
 
 from ..choices import InvitationStatus, SurveyStatus
 from ..models import Invitation, Reminder, Survey
@@ -25,12 +25,40 @@ def recipients(survey: Survey, contacts: QuerySet[Contact]) -> QuerySet[Contact]
     return contacts.reachable().exclude(survey_invitations__survey=survey)
 
 
+def organization_profiles(organization_ids) -> dict[int, tuple[str, str, str | None]]:
+    """Each organization's country, category and first NAICS sector, for the invitations' profile."""
+    ids = set(organization_ids)
+    sectors: dict[int, str] = {}
+    for organization, sector in (
+        OrganizationSector.objects.filter(organization__in=ids)
+        .order_by("organization", "-code")
+        .values_list("organization", "sector")
+    ):
+        sectors[organization] = sector  # ordered by code descending: the lowest code is kept
+    return {
+        pk: (country, category, sectors.get(pk))
+        for pk, country, category in Organization.objects.filter(pk__in=ids).values_list("pk", "hq_country", "category")
+    }
+
+
 @transaction.atomic
 def invitations_create(*, survey: Survey, contacts: QuerySet[Contact], by) -> int:
     """Queue an invitation for each recipient and send them by a job once saved. Returns how many."""
-    chosen = list(recipients(survey, contacts).values_list("pk", "preferred_language"))
+    chosen = list(recipients(survey, contacts).values_list("pk", "preferred_language", "organization"))
+    profiles = organization_profiles(organization for _pk, _language, organization in chosen)
     Invitation.objects.bulk_create(
-        [Invitation(survey=survey, contact_id=pk, language=language or "en", invited_by=by) for pk, language in chosen],
+        [
+            Invitation(
+                survey=survey,
+                contact_id=pk,
+                language=language or "en",
+                invited_by=by,
+                country=profiles[organization][0],
+                category=profiles[organization][1],
+                sector_id=profiles[organization][2],
+            )
+            for pk, language, organization in chosen
+        ],
         ignore_conflicts=True,  # a contact invited twice at once keeps one invitation
     )
     from ..tasks import send_invitations

@@ -38,7 +38,7 @@ def _language(request, default: str) -> str:
 
 def _answers(response: Response) -> dict:
     saved = {}
-    for answer in response.answers.prefetch_related("choices"):
+    for answer in response.answers.select_related("question").prefetch_related("choices"):
         chosen = [str(choice.pk) for choice in answer.choices.all()]
         if chosen:
             saved[answer.question_id] = (

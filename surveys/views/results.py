@@ -32,9 +32,9 @@ def survey_results(request, pk):
             "survey": survey,
             "results": results,
             "overall": rates["overall"],
-            "rate_groups": [(label, rates[key]) for key, (label, _path) in selectors.DIMENSIONS.items()],
+            "rate_groups": [(dimension, rates[key]) for key, dimension in selectors.DIMENSIONS.items()],
             "charts": selectors.chart_data(results),
-            "dimensions": [(key, label) for key, (label, _path) in selectors.DIMENSIONS.items()],
+            "dimensions": selectors.DIMENSIONS,
             "may_see_respondents": may_see_respondents,
         },
     )

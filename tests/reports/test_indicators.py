@@ -11,7 +11,7 @@ from partnerships.models import Resource
 from partnerships.services.pipeline import partnership_approve, partnership_move
 from reports.indicators import REGISTRY, Context
 from stakeholders.choices import Category, Country
-from strategy.models import Pillar
+from strategy.models import Objective, Pillar
 from tests.factories.partnerships import PartnershipFactory, complete_assessment
 from tests.factories.stakeholders import OrganizationFactory, log_interaction
 from tests.factories.strategy import InitiativeFactory, UnitFactory
@@ -136,3 +136,42 @@ def test_a_past_date_counts_only_what_existed_then():
     assert compute("ladder-active", today)[("all", "")] == 1
     assert compute("private-sector-mapped", today - timedelta(days=1))[("all", "")] == 0
     assert compute("ladder-active", today - timedelta(days=1))[("all", "")] == 0
+
+
+def test_survey_response_rate_counts_sent_invitations_answered_in_full():
+    from surveys.models import Invitation, Response
+    from tests.factories.surveys import build_survey, reachable_contact
+
+    survey = build_survey()
+    survey.objectives.add(Objective.objects.get(code="1.1"))
+    now = timezone.now()
+    answered, waiting, queued = (
+        Invitation.objects.create(survey=survey, contact=reachable_contact(), status=status, sent_at=sent, country=c)
+        for status, sent, c in (("completed", now, "MX"), ("sent", now, "CA"), ("queued", None, "CA"))
+    )
+    Response.objects.create(survey=survey, invitation=answered, language="es", completed_at=now)
+    values = compute("targeted-survey-response-rate")
+    assert values[("all", "")] == Decimal("50.00")  # the queued one was never sent
+    assert values[("country", "MX")] == Decimal("100.00")
+    assert values[("country", "CA")] == Decimal("0.00")
+    assert waiting.pk and queued.pk
+
+
+def test_in_kind_value_and_initiatives_supported(make_user):
+    from accounts.choices import Role
+
+    lead = make_user(Role.UNIT_LEAD)
+    partnership = PartnershipFactory()
+    complete_assessment(partnership, by=lead)
+    for stage in (StageCode.SCREENING, StageCode.DUE_DILIGENCE, StageCode.NEGOTIATION):
+        partnership_move(partnership=partnership, to_stage=stage, by=lead)
+    partnership_approve(partnership=partnership, by=lead)
+    partnership_move(partnership=partnership, to_stage=StageCode.AGREEMENT_SIGNED, by=lead)
+    partnership.initiatives.add(InitiativeFactory(), InitiativeFactory())
+    PartnershipFactory().initiatives.add(InitiativeFactory())  # identified only: supports nothing yet
+    Resource.objects.create(
+        partnership=partnership, kind=ResourceKind.IN_KIND, currency="CAD", year=timezone.localdate().year,
+        pledged=Decimal("500"),
+    )  # fmt: skip
+    assert compute("in-kind-pledged")[("all", "")] == Decimal("500.00")
+    assert compute("initiatives-supported")[("all", "")] == 2
