@@ -5,6 +5,7 @@ from django.contrib.auth.decorators import permission_required
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
 from accounts.choices import Role
@@ -103,7 +104,10 @@ def refresh(request):
     run = snapshot_request(by=request.user)
     if request.headers.get("HX-Request"):
         return render(request, "reports/includes/run_progress.html", {"run": run})
-    return HttpResponseRedirect(request.POST.get("next") or reverse("reports:dashboard"))
+    next_url = request.POST.get("next", "")
+    if not url_has_allowed_host_and_scheme(next_url, allowed_hosts={request.get_host()}):
+        next_url = reverse("reports:dashboard")
+    return HttpResponseRedirect(next_url)
 
 
 @permission_required("reports.view_snapshotrun", raise_exception=True)

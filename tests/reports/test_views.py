@@ -171,3 +171,18 @@ def test_the_printable_report_is_in_the_readers_language(client_for):
     french = client_for(preferred_language="fr").get("/dashboards/report/").content.decode()
     assert Goal.objects.get(number=1).title_fr in french
     assert "Stratégie de mobilisation du secteur privé : rapport d’étape" in french
+
+
+def test_refresh_without_javascript_goes_back_to_the_page_and_nowhere_else(
+    client_for, django_capture_on_commit_callbacks
+):
+    client = client_for(Role.STAFF)
+    with django_capture_on_commit_callbacks():
+        back = client.post("/dashboards/refresh/", {"next": "/dashboards/goals/2/"})
+        away = client.post("/dashboards/refresh/", {"next": "https://elsewhere.example/"})
+    assert back["Location"] == "/dashboards/goals/2/"
+    assert away["Location"] == "/dashboards/"
+
+
+def test_viewers_cannot_refresh(client_for):
+    assert client_for(Role.VIEWER).post("/dashboards/refresh/").status_code == 403
