@@ -184,6 +184,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "accounts.tasks.purge_expired_sessions",
         "schedule": crontab(hour=3, minute=15),
     },
+    "compute-progress": {
+        "task": "reports.tasks.compute_progress_nightly",
+        "schedule": crontab(hour=3, minute=45),
+    },
     "refresh-engagement-levels": {
         "task": "stakeholders.tasks.refresh_engagement_levels",
         "schedule": crontab(hour=2, minute=30),

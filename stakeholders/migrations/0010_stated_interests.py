@@ -5,27 +5,43 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('stakeholders', '0010_import_undo_job'),
-        ('strategy', '0002_load_frame'),
+        ("stakeholders", "0010_import_undo_job"),
+        ("strategy", "0002_load_frame"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='StatedInterest',
+            name="StatedInterest",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('stated_on', models.DateField(verbose_name='stated on')),
-                ('source', models.CharField(max_length=300, verbose_name='stated in')),
-                ('area', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='strategy.areaofrelevance', verbose_name='area')),
-                ('organization', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='stated_interests', to='stakeholders.organization')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("stated_on", models.DateField(verbose_name="stated on")),
+                ("source", models.CharField(max_length=300, verbose_name="stated in")),
+                (
+                    "area",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="strategy.areaofrelevance",
+                        verbose_name="area",
+                    ),
+                ),
+                (
+                    "organization",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="stated_interests",
+                        to="stakeholders.organization",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'stated interest',
-                'verbose_name_plural': 'stated interests',
-                'ordering': ['-stated_on', 'id'],
-                'constraints': [models.UniqueConstraint(fields=('organization', 'area', 'source'), name='one_statement_per_source')],
+                "verbose_name": "stated interest",
+                "verbose_name_plural": "stated interests",
+                "ordering": ["-stated_on", "id"],
+                "constraints": [
+                    models.UniqueConstraint(fields=("organization", "area", "source"), name="one_statement_per_source")
+                ],
             },
         ),
     ]

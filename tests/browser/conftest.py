@@ -51,6 +51,7 @@ def reference_data(transactional_db):
     from accounts.roles import create_roles
     from partnerships.roles import grant_partnership_permissions
     from partnerships.stages import load_stages
+    from reports.roles import grant_report_permissions, load_indicators
     from roundtables.roles import grant_event_permissions
     from stakeholders.reference_data import load_reference_data
     from stakeholders.roles import grant_register_permissions
@@ -65,6 +66,8 @@ def reference_data(transactional_db):
     grant_partnership_permissions(apps)
     grant_survey_permissions(apps)
     grant_event_permissions(apps)
+    load_indicators(apps)
+    grant_report_permissions(apps)
 
 
 @pytest.fixture
