@@ -91,6 +91,7 @@ class ProfileLink:
     label: str
     url: str = ""
     code: str = ""
+    stated_on: date | None = None  # a stated interest: when, and ``code`` holds where (e.g. a survey)
 
 
 LINK_COLUMNS = ("link_kind", "link_order", "link_sort", "link_en", "link_fr", "link_es", "link_ref", "link_extra")
@@ -128,7 +129,7 @@ def _links_query(vendor: str) -> tuple[str, tuple]:
     than running them), with ``LINKS_PK`` in place of the organization's id."""
     from strategy.models import AreaOfRelevance, Initiative, Pillar
 
-    from .models import OrganizationSector, Tag
+    from .models import OrganizationSector, StatedInterest, Tag
 
     pk = LINKS_PK
 
@@ -172,6 +173,15 @@ def _links_query(vendor: str) -> tuple[str, tuple]:
             ref="code",
         ),
         _link_rows(
+            StatedInterest.objects.filter(organization_id=pk),
+            "stated",
+            labels={language: F(f"area__label_{language}") for language in LANGUAGE_CODES},
+            order=F("area__pillar__position") * 1000 + F("area__position"),
+            sort="stated_on",
+            ref="stated_on",
+            extra="source",
+        ),
+        _link_rows(
             Tag.objects.filter(organizations=pk),
             "tags",
             labels={language: F("name") for language in LANGUAGE_CODES},
@@ -210,7 +220,8 @@ def organization_links(organization: Organization) -> dict[str, list[ProfileLink
     index = LINK_COLUMNS.index(f"link_{language}")
     organization_url = pk_url("stakeholders:organization_detail")
     grouped: dict[str, list] = {
-        kind: [] for kind in ("sectors", "pillars", "areas", "initiatives", "tags", "member_of", "subsidiaries")
+        kind: []
+        for kind in ("sectors", "pillars", "areas", "stated", "initiatives", "tags", "member_of", "subsidiaries")
     }
     for row in rows:
         grouped[row[0]].append(row)
@@ -231,6 +242,8 @@ def organization_links(organization: Organization) -> dict[str, list[ProfileLink
                 entries.append(
                     ProfileLink(label=label, url=reverse("strategy:initiative_detail", args=[ref]), code=ref)
                 )
+            elif kind == "stated":
+                entries.append(ProfileLink(label=label, code=extra, stated_on=date.fromisoformat(ref[:10])))
             elif kind in ("member_of", "subsidiaries"):
                 entries.append(ProfileLink(label=f"{label} ({extra})" if extra else label, url=organization_url(ref)))
             else:

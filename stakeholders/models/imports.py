@@ -109,7 +109,11 @@ class ImportChange(models.Model):
     before = models.JSONField(default=dict, blank=True)
 
     class Meta:
-        indexes = [models.Index(fields=["batch", "model", "action"], name="importchange_batch")]
+        indexes = [
+            models.Index(fields=["batch", "model", "action"], name="importchange_batch"),
+            # A record's page finds the import that created it (its change history) by this pair.
+            models.Index(fields=["model", "object_id"], name="importchange_record"),
+        ]
 
     def __str__(self):
         return f"{self.action} {self.model} {self.object_id}"

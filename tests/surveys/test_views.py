@@ -214,3 +214,17 @@ def test_an_invitation_question_count_query_budget(django_assert_max_num_queries
         assert client.get(url).status_code == 200
     assert Question.objects.filter(survey=survey).count() == 4
     assert Contact.objects.count() == 1
+
+
+def test_the_areas_a_respondent_chose_show_on_the_organizations_profile_as_stated(client_for):
+    survey = build_survey()
+    invitation = invitation_for(survey, "en")
+    areas = survey.questions.get(kind=QuestionKind.AREAS)
+    chosen = areas.choices.all()[0]
+    Client().post(
+        reverse("surveys:respond", args=[invitation.token]),
+        {**answers(survey), f"q{areas.pk}": [str(chosen.pk)], "action": "submit"},
+    )
+    page = client_for(Role.VIEWER).get(invitation.contact.organization.get_absolute_url()).content.decode()
+    assert "Interests it stated" in page
+    assert chosen.label_en in page and "stated in “Working with the CEC”" in page
