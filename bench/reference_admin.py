@@ -10,6 +10,7 @@ Two sites: 25 rows per page (the app's default page) and 100 rows per page (``?s
 from django.contrib import admin
 
 from partnerships.models import Partnership
+from roundtables.models import Participant
 from stakeholders.models import Interaction, Organization
 
 
@@ -46,11 +47,19 @@ class PartnershipReference(admin.ModelAdmin):
     list_per_page = 25
 
 
+class ParticipantReference(admin.ModelAdmin):
+    list_display = ["contact", "organization", "role", "status", "category", "country"]
+    list_select_related = ["contact", "organization"]
+    list_filter = ["event"]
+    list_per_page = 25
+
+
 def _site(name: str, per_page: int) -> ReferenceAdminSite:
     site = ReferenceAdminSite(name=name)
     site.register(Organization, type("OrganizationReference", (OrganizationReference,), {"list_per_page": per_page}))
     site.register(Interaction, type("InteractionReference", (InteractionReference,), {"list_per_page": per_page}))
     site.register(Partnership, PartnershipReference)
+    site.register(Participant, ParticipantReference)
     return site
 
 

@@ -317,6 +317,9 @@ def scenarios(client, config: Config, sizes: dict) -> list[Row]:
     from .surveys import survey_scenarios
 
     rows += survey_scenarios(measure, Row)
+    from .roundtables import roundtable_scenarios
+
+    rows += roundtable_scenarios(measure, Row)
     from .dashboards import dashboard_scenarios
 
     rows += dashboard_scenarios(measure, Row)

@@ -22,6 +22,7 @@ from .models import Event, Outcome, Participant
 LABEL = "roundtables"
 ORGANIZATIONS_PER_EVENT = 200
 PARTICIPANTS = (8, 30)
+LARGE_EVENT = 300  # the first event is a conference this size, for the event page's benchmark
 KIND_WEIGHTS = {EventKind.ROUNDTABLE: 5, EventKind.WORKSHOP: 3, EventKind.CONFERENCE: 1, EventKind.WEBINAR: 3,
                 EventKind.COMMITTEE: 2}  # fmt: skip
 TOPICS = [
@@ -63,7 +64,7 @@ def _generate(rng: random.Random, count: int) -> int:
     contacts = list(
         Contact.objects.select_related("organization")
         .only("id", "preferred_language", "organization__id", "organization__category", "organization__hq_country")
-        .order_by("id")[: max(500, count * 40)]
+        .order_by("id")[: max(500, count * 40, LARGE_EVENT)]
     )
     if not contacts:
         return 0
@@ -101,9 +102,10 @@ def _generate(rng: random.Random, count: int) -> int:
         )
     Event.objects.bulk_create(events, batch_size=1000)
     participants, outcomes, pillar_links = [], [], []
-    for event in events:
+    for index, event in enumerate(events):
         past = event.starts_at < now
-        for contact in rng.sample(contacts, k=min(len(contacts), rng.randint(*PARTICIPANTS))):
+        size = LARGE_EVENT if index == 0 else rng.randint(*PARTICIPANTS)
+        for contact in rng.sample(contacts, k=min(len(contacts), size)):
             if past:
                 status = rng.choice([ParticipantStatus.ATTENDED] * 3 + [ParticipantStatus.NO_SHOW,
                                                                          ParticipantStatus.DECLINED])  # fmt: skip
