@@ -124,7 +124,9 @@ LANGUAGE_CODE = "en"
 LANGUAGES = [("en", "English"), ("fr", "Français"), ("es", "Español")]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 USE_I18N = True
-USE_THOUSAND_SEPARATOR = True
+# Off: with it on, every integer a template prints is grouped ("1,414", "1 414" in French), ids in links
+# and form values included. Figures meant for reading are grouped explicitly (floatformat:"g", intcomma).
+USE_THOUSAND_SEPARATOR = False
 LANGUAGE_COOKIE_AGE = 60 * 60 * 24 * 365
 # Times are stored in UTC and shown in each user's time zone; the Secretariat sits in Montréal.
 USE_TZ = True

@@ -176,8 +176,12 @@ class OutcomeForm(forms.ModelForm):
         self.fields["kind"].choices = OutcomeKind.choices
         self.fields["pillars"].queryset = Pillar.objects.all()
         self.fields["organizations"].queryset = _event_organizations(event)
+        use_fast_selects(self)  # a conference's hundreds of organizations, written without a template each
         self.helper = FormHelper()
         self.helper.form_tag = False
+        # The organizations' check boxes are written by their fast widget in the page, not by crispy's
+        # template per option.
+        self.helper.layout = Layout("kind", "text", "pillars")
 
 
 class ActionForm(forms.Form):
@@ -194,5 +198,6 @@ class ActionForm(forms.Form):
         self.fields["outcome"].queryset = event.outcomes.all()
         if user is not None and not self.is_bound:
             self.initial["owner"] = user.pk
+        use_fast_selects(self)
         self.helper = FormHelper()
         self.helper.form_tag = False

@@ -164,7 +164,7 @@ class ResponseForm(forms.Form):
     def _field(question: Question) -> forms.Field:
         common = {"label": question.text, "required": False, "help_text": question.help}
         if question.kind in CHOICE_KINDS:
-            choices = [(choice.pk, choice.label) for choice in question.choices.all()]
+            choices = [(str(choice.pk), choice.label) for choice in question.choices.all()]
             if question.kind in (QuestionKind.MULTIPLE, QuestionKind.PILLARS, QuestionKind.AREAS):
                 return forms.MultipleChoiceField(choices=choices, widget=forms.CheckboxSelectMultiple, **common)
             if question.kind == QuestionKind.SECTOR:
@@ -172,7 +172,8 @@ class ResponseForm(forms.Form):
             return forms.ChoiceField(choices=choices, widget=forms.RadioSelect, **common)
         if question.kind in SCALE_KINDS:
             low, high = SCALE_KINDS[question.kind]
-            return forms.ChoiceField(choices=[(n, n) for n in range(low, high + 1)], widget=forms.RadioSelect, **common)
+            values = [(str(n), str(n)) for n in range(low, high + 1)]
+            return forms.ChoiceField(choices=values, widget=forms.RadioSelect, **common)
         if question.kind == QuestionKind.LONG_TEXT:
             return forms.CharField(widget=forms.Textarea(attrs={"rows": 4}), **common)
         return forms.CharField(**common)
