@@ -198,11 +198,11 @@ def test_the_public_page_is_rate_limited_per_address(settings):
     survey = build_survey()
     url = reverse("surveys:respond", args=["not-a-token"])
     # Addresses of the documentation range, new for each run: the limit's counters live in the shared cache.
-    address = f"2001:db8::{secrets.token_hex(2)}:{secrets.token_hex(2)}"
-    client = Client(REMOTE_ADDR=address)
+    first, second = secrets.SystemRandom().sample(range(1, 255), 2)
+    client = Client(REMOTE_ADDR=f"198.51.100.{first}")
     statuses = [client.get(url).status_code for _ in range(61)]
     assert statuses[:60] == [404] * 60 and statuses[60] == 429
-    other = Client(REMOTE_ADDR=address + "1")
+    other = Client(REMOTE_ADDR=f"198.51.100.{second}")
     assert other.get(url).status_code == 404
     assert survey  # a real survey exists; the limit is about the address, not the token
 
