@@ -96,3 +96,14 @@ def no_rate_limits(settings):
     """The public pages' per-address limit is tested on its own; elsewhere every request comes from
     127.0.0.1 and would add up across tests."""
     settings.RATELIMIT_ENABLE = False
+
+
+@pytest.fixture(autouse=True)
+def default_language():
+    """Each test starts in the default language: a test client's request in French or Spanish leaves
+    that language active in the thread, and a later test's messages would come out translated."""
+    from django.utils import translation
+
+    translation.activate(django_settings.LANGUAGE_CODE)
+    yield
+    translation.activate(django_settings.LANGUAGE_CODE)

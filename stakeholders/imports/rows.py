@@ -88,6 +88,7 @@ class Vocabulary:
             self.categories.update(dict.fromkeys(words, value))
         self.languages = {word: code for code, words in LANGUAGE_WORDS.items() for word in words}
         self._folded: dict[str, str] = {}
+        self._sectors: dict[str, list | ValidationError] = {}
         self.naics = naics_sectors_and_subsectors()
         self.regions: dict[str, dict[str, Region]] = {}
         self.regions_anywhere: dict[str, list[Region]] = {}
@@ -105,6 +106,20 @@ class Vocabulary:
             if len(self._folded) < 10_000:  # a column of names would only fill memory
                 self._folded[value] = folded
         return folded
+
+    def sectors(self, text: str) -> list:
+        """``naics_parse_list``, remembered: a file names the same few hundred codes again and again."""
+        parsed = self._sectors.get(text)
+        if parsed is None:
+            try:
+                parsed = naics_parse_list(text, self.naics)
+            except ValidationError as error:
+                parsed = error
+            if len(self._sectors) < 10_000:
+                self._sectors[text] = parsed
+        if isinstance(parsed, ValidationError):
+            raise parsed
+        return parsed
 
 
 @dataclass
@@ -180,7 +195,7 @@ def check_row(
             fail("website", _("“%(value)s” is not a web address.") % {"value": website})
     if values.get("naics"):
         try:
-            row.values["sectors"] = naics_parse_list(values["naics"], vocabulary.naics)
+            row.values["sectors"] = vocabulary.sectors(values["naics"])
         except ValidationError as error:
             fail("naics", " ".join(error.messages))
 

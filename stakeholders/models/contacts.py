@@ -22,7 +22,11 @@ class Contact(models.Model):
     full_name = models.CharField(_("name"), max_length=200)
     job_title = models.CharField(_("title"), max_length=200, blank=True)
     organization = models.ForeignKey(
-        Organization, on_delete=models.PROTECT, related_name="contacts", verbose_name=_("organization")
+        Organization,
+        on_delete=models.PROTECT,
+        related_name="contacts",
+        verbose_name=_("organization"),
+        db_index=False,  # contact_org_name leads with it
     )
     email = models.EmailField(_("email"), blank=True)
     phone = models.CharField(_("phone"), max_length=40, blank=True)
@@ -43,7 +47,7 @@ class Contact(models.Model):
         _("advisory committee"), max_length=10, choices=AdvisoryCommittee.choices, blank=True
     )
 
-    name_key = models.CharField(max_length=200, editable=False, db_index=True)
+    name_key = models.CharField(max_length=200, editable=False)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
     version = models.PositiveIntegerField(default=1, editable=False)
@@ -58,6 +62,7 @@ class Contact(models.Model):
         indexes = [
             models.Index(Lower("email"), name="contact_email_ci"),
             models.Index(fields=["organization", "name_key"], name="contact_org_name"),
+            models.Index(fields=["name_key"], name="contact_name_key"),  # a plain b-tree: see Organization
         ]
         constraints = [
             models.CheckConstraint(

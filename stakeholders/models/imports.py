@@ -101,8 +101,12 @@ class ImportChange(models.Model):
         UPDATED = "updated", _("Updated")
 
     # No index of its own: "importchange_batch" below starts with the batch. An import writes a row here
-    # per record, so each index costs on every import.
-    batch = models.ForeignKey(ImportBatch, on_delete=models.CASCADE, related_name="changes", db_index=False)
+    # per record, so each index costs on every import; and no database constraint either, whose check
+    # per row would cost seconds at the commit of a large import: these rows are written only with
+    # their batch, in its transaction, and deleted with it.
+    batch = models.ForeignKey(
+        ImportBatch, on_delete=models.CASCADE, related_name="changes", db_index=False, db_constraint=False
+    )
     model = models.CharField(max_length=40)  # "organization" or "contact"
     object_id = models.PositiveBigIntegerField()
     action = models.CharField(max_length=10, choices=Action.choices)

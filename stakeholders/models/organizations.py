@@ -107,6 +107,7 @@ class Organization(models.Model):
         blank=True,
         related_name="owned_organizations",
         verbose_name=_("relationship owner"),
+        db_index=False,  # org_owner_name leads with it
     )
     tags = models.ManyToManyField(Tag, blank=True, related_name="organizations", verbose_name=_("tags"))
     parent = models.ForeignKey(
@@ -129,9 +130,9 @@ class Organization(models.Model):
     engagement_level = models.PositiveSmallIntegerField(
         _("engagement level"), choices=Level.choices, null=True, blank=True, editable=False
     )
-    name_key = models.CharField(max_length=255, editable=False, db_index=True)
+    name_key = models.CharField(max_length=255, editable=False)
     search_key = models.CharField(max_length=800, editable=False)
-    website_domain = models.CharField(max_length=255, editable=False, blank=True, db_index=True)
+    website_domain = models.CharField(max_length=255, editable=False, blank=True)
 
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
@@ -151,6 +152,10 @@ class Organization(models.Model):
             models.Index(fields=["engagement_level", "name_key"], name="org_level_name"),
             models.Index(fields=["owner", "name_key"], name="org_owner_name"),
             models.Index(fields=["acronym"], name="org_acronym"),
+            # Plain b-trees: db_index on a text column would add a second, pattern-ops index nothing
+            # uses (searches go through the trigram index), and every import pays for each index.
+            models.Index(fields=["name_key"], name="org_name_key"),
+            models.Index(fields=["website_domain"], name="org_website_domain"),
         ]
         constraints = [
             models.CheckConstraint(
@@ -193,11 +198,17 @@ class Organization(models.Model):
 class OrganizationSector(models.Model):
     """A NAICS code of an organization, kept as given, classified by its shared sector and subsector."""
 
-    organization = models.ForeignKey(Organization, on_delete=models.CASCADE, related_name="sectors")
+    # The foreign keys' own indexes are left out: the unique constraint and orgsector_sector_org lead
+    # with the organization and the sector, and the subsector gets a plain b-tree (see Meta).
+    organization = models.ForeignKey(
+        Organization, on_delete=models.CASCADE, related_name="sectors", db_index=False
+    )
     code = models.CharField(_("NAICS code"), max_length=6)
-    sector = models.ForeignKey(NaicsCode, on_delete=models.PROTECT, related_name="+", verbose_name=_("sector"))
+    sector = models.ForeignKey(
+        NaicsCode, on_delete=models.PROTECT, related_name="+", verbose_name=_("sector"), db_index=False
+    )
     subsector = models.ForeignKey(
-        NaicsCode, on_delete=models.PROTECT, null=True, related_name="+", verbose_name=_("subsector")
+        NaicsCode, on_delete=models.PROTECT, null=True, related_name="+", verbose_name=_("subsector"), db_index=False
     )
 
     class Meta:
@@ -205,7 +216,10 @@ class OrganizationSector(models.Model):
         verbose_name = _("NAICS sector")
         verbose_name_plural = _("NAICS sectors")
         constraints = [models.UniqueConstraint(fields=["organization", "code"], name="unique_org_naics_code")]
-        indexes = [models.Index(fields=["sector", "organization"], name="orgsector_sector_org")]
+        indexes = [
+            models.Index(fields=["sector", "organization"], name="orgsector_sector_org"),
+            models.Index(fields=["subsector"], name="orgsector_subsector"),
+        ]
 
     def __str__(self):
         return self.code

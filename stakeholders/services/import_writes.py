@@ -19,6 +19,7 @@ from ..models import Contact, ImportBatch, ImportChange, InteractionOrganization
 from .organizations import HOME_FLAGS, organization_keys
 
 CHANGE_COLUMNS = ["batch_id", "model", "object_id", "action", "before"]
+TRIGRAM_INDEXES = ["org_search_trgm", "contact_search_trgm"]  # merged once per import: bulk.gin_merged_once
 
 
 def _json(value):
@@ -49,6 +50,8 @@ class ImportWriter:
         ids = bulk.insert(self.organization, rows, ids=True)
         self.created.update(zip(keys, ids, strict=True))
         changes += [("organization", pk) for pk in ids]
+        # NAICS codes given to existing organizations are undone one by one; those of the organizations
+        # this file creates go with their organization.
         changes += [("sector", pk) for pk in self._write_sectors(part)]
         rows = [
             self.contact.row(
@@ -90,13 +93,14 @@ class ImportWriter:
         )
 
     def _write_sectors(self, part: ChunkPlan) -> list[int]:
+        """Add the chunk's NAICS codes; return the ids of those added to organizations that existed before."""
         wanted = {self._id(target): items for target, items in part.sectors.items()}
         earlier = [pk for target, pk in zip(part.sectors, wanted, strict=True) if target not in part.new_organizations]
         existing = set()
         for pks in bulk.batches(earlier):
             sectors = OrganizationSector.objects.filter(organization_id__in=pks)
             existing.update(sectors.values_list("organization_id", "code"))
-        new = {}
+        new, existed = {}, {pk for target, pk in zip(part.sectors, wanted, strict=True) if isinstance(target, int)}
         for pk, items in wanted.items():
             for item in items:
                 if (pk, item.code) not in existing:
@@ -106,7 +110,8 @@ class ImportWriter:
                         sector_id=item.sector.pk,
                         subsector_id=item.subsector.pk if item.subsector else None,
                     )
-        return bulk.insert(self.sector, list(new.values()), ids=True)
+        ids = bulk.insert(self.sector, list(new.values()), ids=True)
+        return [pk for pk, (organization, _code) in zip(ids, new, strict=True) if organization in existed]
 
     def finish(self, planner: Planner) -> None:
         """Write the changes to existing organizations and contacts, each once, with its history row."""

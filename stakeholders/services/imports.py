@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 
 from accounts.models import User
 
+from .. import bulk
 from ..imports.columns import target_choices
 from ..imports.planning import PlannedRow, Planner
 from ..imports.reading import Source, Table
@@ -25,7 +26,7 @@ from ..imports.rows import CheckedRow
 from ..models import ImportBatch, SavedMapping
 from ..models.imports import ImportStatus, OnError, UpdateMode
 from ..normalize import fold
-from .import_writes import ImportWriter, undo_blocked, undo_writes
+from .import_writes import TRIGRAM_INDEXES, ImportWriter, undo_blocked, undo_writes
 
 CHUNK = 5_000  # rows checked, matched and written at a time
 
@@ -167,12 +168,13 @@ def _write(source: Source, planner: Planner, batch: ImportBatch, *, by_id, file_
                 batch.status = ImportStatus.RUNNING
                 batch.save()
             writer = ImportWriter(batch, by_id=by_id, file_name=file_name, now=timezone.now())
-            for part in _planned(source, planner, batch, progress):
-                if part:
-                    writer.write(part)
-            if _rejected(batch, planner):
-                raise _Rejected
-            writer.finish(planner)
+            with bulk.gin_merged_once(*TRIGRAM_INDEXES):
+                for part in _planned(source, planner, batch, progress):
+                    if part:
+                        writer.write(part)
+                if _rejected(batch, planner):
+                    raise _Rejected
+                writer.finish(planner)
             _record(batch, planner, ImportStatus.DONE)
     except _Rejected:
         if created_here:  # its row went with the rollback

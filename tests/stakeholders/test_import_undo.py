@@ -96,3 +96,26 @@ def test_the_page_follows_the_undo_until_it_is_done(client_for, django_capture_o
     page = client.get(batch.get_absolute_url()).content.decode()
     assert "The import is undone" in page and 'hx-trigger="every 1s"' not in page
     assert list(Organization.objects.values_list("name", flat=True)) == ["Someone Else"]
+
+
+def test_the_undo_takes_back_the_codes_added_to_an_existing_organization_and_keeps_its_own():
+    from stakeholders.services.imports import import_undo
+    from stakeholders.services.naics import naics_classify
+    from stakeholders.services.organizations import _set_sectors
+
+    existing = OrganizationFactory(name="Acme")
+    _set_sectors(existing, [naics_classify("311")])
+    batch = imported("Organization,NAICS\nAcme,562\nBrand New,325\n")
+    assert set(OrganizationSector.objects.values_list("organization__name", "code")) == {
+        ("Acme", "311"),
+        ("Acme", "562"),
+        ("Brand New", "325"),
+    }
+    # The new organization's codes go with it; only the one added to Acme is logged on its own.
+    assert list(batch.changes.filter(model="sector").values_list("object_id", flat=True)) == list(
+        OrganizationSector.objects.filter(code="562").values_list("pk", flat=True)
+    )
+
+    import_undo(batch=batch, by=None)
+    assert list(OrganizationSector.objects.values_list("organization__name", "code")) == [("Acme", "311")]
+    assert list(Organization.objects.values_list("name", flat=True)) == ["Acme"]
