@@ -12,14 +12,22 @@ themselves (the import services), and write their history with ``write_history``
 import csv
 import io
 import json
-from collections.abc import Iterable, Iterator, Sequence
+import sys
+import threading
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import wait as wait_futures
 from contextlib import contextmanager
 from datetime import datetime
 
-from django.db import DatabaseError, connection, models, transaction
+from django.db import DEFAULT_DB_ALIAS, DatabaseError, connection, connections, models, transaction
 from django.db.models.deletion import get_candidate_relations_to_delete
 
 IN_BATCH = 5_000  # ids per statement; fewer where the database takes fewer parameters (SQLite)
+# What a COPY reads of its rows at a time (psycopg2 reads 8 kB by default): each read needs the GIL, which
+# a thread busy in Python holds for up to 5 ms at a time; with ``Background``, few reads keep COPY going.
+COPY_READ_SIZE = 1 << 20
+SWITCH_INTERVAL = 0.0005  # seconds; Python's default is 0.005
 
 
 def batches(values: Iterable, size: int = IN_BATCH) -> Iterator[list]:
@@ -97,10 +105,12 @@ def insert(shape: RowShape, rows: Sequence[list], *, ids: bool = False) -> list[
         csv.writer(buffer, quoting=csv.QUOTE_ALL, lineterminator="\n").writerows(rows)
         buffer.seek(0)
         force_null = f", FORCE_NULL ({', '.join(map(_quote, shape.nullable))})" if shape.nullable else ""
-        cursor.copy_expert(
-            f"COPY {_quote(table)} ({', '.join(map(_quote, columns))}) FROM STDIN WITH (FORMAT csv{force_null})",
-            buffer,
-        )
+        with _STATEMENT_LOCK:  # a raw COPY goes around the connection's execute wrappers
+            cursor.copy_expert(
+                f"COPY {_quote(table)} ({', '.join(map(_quote, columns))}) FROM STDIN WITH (FORMAT csv{force_null})",
+                buffer,
+                size=COPY_READ_SIZE,
+            )
     return new_ids
 
 
@@ -110,26 +120,106 @@ GIN_PENDING_LIMIT = "256MB"
 
 
 @contextmanager
-def gin_merged_once(*indexes: str):
-    """Within a transaction, let the named GIN indexes collect a large write's entries and merge them
-    once, at the end, so the index is whole again before the transaction commits (a search, or the
-    next person's insert, never pays for the merge). Elsewhere than on PostgreSQL, nothing to do.
+def large_write(*gin_indexes: str):
+    """Within a transaction, set PostgreSQL up for writing many rows, and put it back after.
+
+    - The named GIN indexes collect the write's entries and merge them once, at the end, so the index is
+      whole again before the transaction commits (a search, or the next person's insert, never pays).
+    - Foreign keys are checked as each statement ends rather than all at the commit: the checks then run
+      while ``Background`` lets this process prepare the next rows, instead of after the last one.
+
+    Elsewhere than on PostgreSQL, nothing to do.
     """
     if not _is_postgresql():
         yield
         return
     with connection.cursor() as cursor:
         cursor.execute("SET LOCAL gin_pending_list_limit = %s", [GIN_PENDING_LIMIT])
+        cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
     yield
-    for index in indexes:
+    for index in gin_indexes:
         try:
             with transaction.atomic(), connection.cursor() as cursor:
                 cursor.execute("SELECT gin_clean_pending_list(%s::regclass)", [index])
         except DatabaseError:
-            # Only the index's owner may merge it by hand; then autovacuum merges it soon after.
+            # Only the index's owner may merge it by hand; then autovacuum merges it later.
             pass
     with connection.cursor() as cursor:
+        cursor.execute("SET CONSTRAINTS ALL DEFERRED")  # every deferrable constraint here is initially deferred
         cursor.execute("RESET gin_pending_list_limit")
+
+
+class Background:
+    """Runs writes on a thread of their own, one after the other, through this thread's connection and
+    so in its transaction, while this thread goes on preparing the next ones.
+
+    PostgreSQL works on a COPY while the Python process waits for it, and the wait releases the GIL: on
+    two cores, checking and matching the next chunk of a file then costs no time of its own. The
+    connection runs one statement at a time (psycopg2 serializes them), so reads made here meanwhile
+    simply wait their turn; they must not depend on what the writes write. Elsewhere than on PostgreSQL,
+    ``run`` writes at once, in this thread.
+    """
+
+    def __init__(self):
+        self._executor: ThreadPoolExecutor | None = None
+        self._pending: Future | None = None
+
+    def __enter__(self) -> "Background":
+        if _is_postgresql():
+            shared = connections[DEFAULT_DB_ALIAS]
+            shared.ensure_connection()
+            shared.inc_thread_sharing()
+            # psycopg2 lets two threads send statements on one connection at once, and the replies
+            # then cross: every statement takes the connection in turn (COPY too: see ``_one_at_a_time``).
+            shared.execute_wrappers.append(_one_statement_at_a_time)
+
+            def use_shared_connection():
+                connections[DEFAULT_DB_ALIAS] = shared
+
+            self._executor = ThreadPoolExecutor(1, "bulk-write", initializer=use_shared_connection)
+            # The writing thread mostly waits for PostgreSQL; when a reply comes, it gets the GIL back
+            # sooner from a thread busy in Python.
+            self._switch_interval = sys.getswitchinterval()
+            sys.setswitchinterval(SWITCH_INTERVAL)
+        return self
+
+    def run(self, function: Callable, *args) -> None:
+        """Run ``function(*args)`` after the writes queued before it; raise what an earlier one raised."""
+        if self._executor is None:
+            function(*args)
+            return
+        self.wait()
+        self._pending = self._executor.submit(function, *args)
+
+    def wait(self) -> None:
+        """Wait for the queued write; raise what it raised."""
+        pending, self._pending = self._pending, None
+        if pending is not None:
+            pending.result()
+
+    def __exit__(self, kind, error, traceback) -> None:
+        if self._executor is None:
+            return
+        try:
+            if error is None:
+                self.wait()
+            elif self._pending is not None:
+                wait_futures([self._pending])  # the connection is free again before the rollback
+        finally:
+            self._executor.shutdown(wait=True)
+            sys.setswitchinterval(self._switch_interval)
+            shared = connections[DEFAULT_DB_ALIAS]
+            shared.execute_wrappers.remove(_one_statement_at_a_time)
+            shared.dec_thread_sharing()
+
+
+# One statement at a time on a connection that ``Background`` shares between two threads.
+_STATEMENT_LOCK = threading.RLock()
+
+
+def _one_statement_at_a_time(execute, sql, params, many, context):
+    with _STATEMENT_LOCK:
+        return execute(sql, params, many, context)
 
 
 def _dump_json(row: list, positions: list[int]) -> list:

@@ -6,73 +6,110 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('stakeholders', '0011_import_change_record_index'),
-        ('strategy', '0002_load_frame'),
+        ("stakeholders", "0011_import_change_record_index"),
+        ("strategy", "0002_load_frame"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='contact',
-            name='name_key',
+            model_name="contact",
+            name="name_key",
             field=models.CharField(editable=False, max_length=200),
         ),
         migrations.AlterField(
-            model_name='contact',
-            name='organization',
-            field=models.ForeignKey(db_index=False, on_delete=django.db.models.deletion.PROTECT, related_name='contacts', to='stakeholders.organization', verbose_name='organization'),
+            model_name="contact",
+            name="organization",
+            field=models.ForeignKey(
+                db_index=False,
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="contacts",
+                to="stakeholders.organization",
+                verbose_name="organization",
+            ),
         ),
         migrations.AlterField(
-            model_name='importchange',
-            name='batch',
-            field=models.ForeignKey(db_constraint=False, db_index=False, on_delete=django.db.models.deletion.CASCADE, related_name='changes', to='stakeholders.importbatch'),
+            model_name="importchange",
+            name="batch",
+            field=models.ForeignKey(
+                db_constraint=False,
+                db_index=False,
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="changes",
+                to="stakeholders.importbatch",
+            ),
         ),
         migrations.AlterField(
-            model_name='organization',
-            name='name_key',
+            model_name="organization",
+            name="name_key",
             field=models.CharField(editable=False, max_length=255),
         ),
         migrations.AlterField(
-            model_name='organization',
-            name='owner',
-            field=models.ForeignKey(blank=True, db_index=False, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='owned_organizations', to=settings.AUTH_USER_MODEL, verbose_name='relationship owner'),
+            model_name="organization",
+            name="owner",
+            field=models.ForeignKey(
+                blank=True,
+                db_index=False,
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="owned_organizations",
+                to=settings.AUTH_USER_MODEL,
+                verbose_name="relationship owner",
+            ),
         ),
         migrations.AlterField(
-            model_name='organization',
-            name='website_domain',
+            model_name="organization",
+            name="website_domain",
             field=models.CharField(blank=True, editable=False, max_length=255),
         ),
         migrations.AlterField(
-            model_name='organizationsector',
-            name='organization',
-            field=models.ForeignKey(db_index=False, on_delete=django.db.models.deletion.CASCADE, related_name='sectors', to='stakeholders.organization'),
+            model_name="organizationsector",
+            name="organization",
+            field=models.ForeignKey(
+                db_index=False,
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="sectors",
+                to="stakeholders.organization",
+            ),
         ),
         migrations.AlterField(
-            model_name='organizationsector',
-            name='sector',
-            field=models.ForeignKey(db_index=False, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='stakeholders.naicscode', verbose_name='sector'),
+            model_name="organizationsector",
+            name="sector",
+            field=models.ForeignKey(
+                db_index=False,
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="+",
+                to="stakeholders.naicscode",
+                verbose_name="sector",
+            ),
         ),
         migrations.AlterField(
-            model_name='organizationsector',
-            name='subsector',
-            field=models.ForeignKey(db_index=False, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='stakeholders.naicscode', verbose_name='subsector'),
+            model_name="organizationsector",
+            name="subsector",
+            field=models.ForeignKey(
+                db_index=False,
+                null=True,
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="+",
+                to="stakeholders.naicscode",
+                verbose_name="subsector",
+            ),
         ),
         migrations.AddIndex(
-            model_name='contact',
-            index=models.Index(fields=['name_key'], name='contact_name_key'),
+            model_name="contact",
+            index=models.Index(fields=["name_key"], name="contact_name_key"),
         ),
         migrations.AddIndex(
-            model_name='organization',
-            index=models.Index(fields=['name_key'], name='org_name_key'),
+            model_name="organization",
+            index=models.Index(fields=["name_key"], name="org_name_key"),
         ),
         migrations.AddIndex(
-            model_name='organization',
-            index=models.Index(fields=['website_domain'], name='org_website_domain'),
+            model_name="organization",
+            index=models.Index(fields=["website_domain"], name="org_website_domain"),
         ),
         migrations.AddIndex(
-            model_name='organizationsector',
-            index=models.Index(fields=['subsector'], name='orgsector_subsector'),
+            model_name="organizationsector",
+            index=models.Index(fields=["subsector"], name="orgsector_subsector"),
         ),
     ]

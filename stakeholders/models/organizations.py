@@ -200,9 +200,7 @@ class OrganizationSector(models.Model):
 
     # The foreign keys' own indexes are left out: the unique constraint and orgsector_sector_org lead
     # with the organization and the sector, and the subsector gets a plain b-tree (see Meta).
-    organization = models.ForeignKey(
-        Organization, on_delete=models.CASCADE, related_name="sectors", db_index=False
-    )
+    organization = models.ForeignKey(Organization, on_delete=models.CASCADE, related_name="sectors", db_index=False)
     code = models.CharField(_("NAICS code"), max_length=6)
     sector = models.ForeignKey(
         NaicsCode, on_delete=models.PROTECT, related_name="+", verbose_name=_("sector"), db_index=False

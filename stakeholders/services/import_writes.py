@@ -19,7 +19,7 @@ from ..models import Contact, ImportBatch, ImportChange, InteractionOrganization
 from .organizations import HOME_FLAGS, organization_keys
 
 CHANGE_COLUMNS = ["batch_id", "model", "object_id", "action", "before"]
-TRIGRAM_INDEXES = ["org_search_trgm", "contact_search_trgm"]  # merged once per import: bulk.gin_merged_once
+TRIGRAM_INDEXES = ["org_search_trgm", "contact_search_trgm"]  # merged once per import: bulk.large_write
 
 
 def _json(value):

@@ -168,10 +168,12 @@ def _write(source: Source, planner: Planner, batch: ImportBatch, *, by_id, file_
                 batch.status = ImportStatus.RUNNING
                 batch.save()
             writer = ImportWriter(batch, by_id=by_id, file_name=file_name, now=timezone.now())
-            with bulk.gin_merged_once(*TRIGRAM_INDEXES):
-                for part in _planned(source, planner, batch, progress):
-                    if part:
-                        writer.write(part)
+            with bulk.large_write(*TRIGRAM_INDEXES):
+                # Each chunk is written while the next one is checked and matched (see bulk.Background).
+                with bulk.Background() as background:
+                    for part in _planned(source, planner, batch, progress):
+                        if part:
+                            background.run(writer.write, part)
                 if _rejected(batch, planner):
                     raise _Rejected
                 writer.finish(planner)
