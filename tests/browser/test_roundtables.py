@@ -10,6 +10,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from django.core import mail
+from django.urls import reverse
 from django.utils import translation
 from playwright.sync_api import expect
 
@@ -187,8 +188,20 @@ def test_a_roundtable_is_planned_its_contacts_invited_answer_attend_and_its_foll
             outcomes.get_by_label(people[name].organization.name, exact=True).check()
         outcomes.get_by_role("button", name="Record the outcome").click()
         expect(page.get_by_text("The outcome is recorded.")).to_be_visible()
-        expect(outcomes.get_by_role("paragraph").filter(has_text=text)).to_be_visible()
+        expect(outcomes.get_by_text(text, exact=True)).to_be_visible()
     assert sorted(event.outcomes.values_list("kind", flat=True)) == [OutcomeKind.BEST_PRACTICE, OutcomeKind.ISSUE]
+
+    # A slip corrected on the outcome's own form.
+    outcomes.get_by_role("link", name=re.compile(r"^Edit\W+Shared cold-chain")).click()
+    expect(page.get_by_role("heading", name="Edit the outcome")).to_be_visible()
+    expect(page.get_by_label(people["Marie Tremblay"].organization.name, exact=True)).to_be_checked()
+    assert_accessible(page)
+    best_practice = "Shared cold-chain data cut losses between farms and retailers by a fifth."
+    page.get_by_label(field("Outcome")).fill(best_practice)
+    page.get_by_role("button", name="Save", exact=True).click()
+    expect(page.get_by_text("The outcome is saved.")).to_be_visible()
+    expect(outcomes.get_by_text(best_practice, exact=True)).to_be_visible()
+    outcome_edit = reverse("roundtables:outcome_edit", args=[event.pk, event.outcomes.get(kind="best_practice").pk])
 
     # One follow-up action, owned by a colleague, with a due date.
     due = today + timedelta(days=10)
@@ -231,6 +244,10 @@ def test_a_roundtable_is_planned_its_contacts_invited_answer_attend_and_its_foll
         page.get_by_role("button", name={"fr": "Français", "es": "Español"}[language]).click()
         expect(page.locator("html")).to_have_attribute("lang", language)
         screenshot(f"roundtable-event-{language}")
+        page.goto(outcome_edit)
+        expect(page.get_by_role("heading", name=tr(language, "Edit the outcome"))).to_be_visible()
+        assert_accessible(page)
+        screenshot(f"roundtable-outcome-edit-{language}")
         page.goto(f"/roundtables/calendar/?year={today.year}&month={today.month}")
         expect(page.get_by_role("link", name=TITLE_FR if language == "fr" else TITLE_ES)).to_be_visible()
         assert_accessible(page)
