@@ -174,4 +174,6 @@ def event_status(request, pk):
             messages.error(request, " ".join(error.messages))
         else:
             messages.success(request, _("The status is now “%(status)s”.") % {"status": event.get_status_display()})
+            if event.is_cancelled and event.participants.exists():
+                messages.info(request, _("Those invited are told by email, each in their language."))
     return HttpResponseRedirect(event.get_absolute_url())

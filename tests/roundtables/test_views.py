@@ -434,6 +434,24 @@ def test_rsvp_for_a_cancelled_event_shows_a_polite_page(client):
     assert participant.status == ParticipantStatus.INVITED
 
 
+def test_cancelling_from_the_event_page_emails_those_invited(
+    client_for, django_capture_on_commit_callbacks, inline_tasks, mailoutbox
+):
+    event = future_event()
+    with django_capture_on_commit_callbacks(execute=True):
+        (participant,) = invite(event, reachable_contact(language="es", email="juan@example.org"))
+    mailoutbox.clear()
+    url = reverse("roundtables:event_status", args=[event.pk])
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client_for().post(url, {"status": "cancelled"}, follow=True)
+    assert "told by email" in response.content.decode()
+    (notice,) = mailoutbox
+    assert notice.to == ["juan@example.org"] and notice.subject.startswith("Cancelación:")
+    assert "METHOD:CANCEL" in notice.attachments[0][1]
+    rsvp = client_for().get(reverse("roundtables:rsvp", args=[participant.token]))
+    assert rsvp.status_code == 410
+
+
 def test_rsvp_for_a_full_event_is_refused_politely(client):
     event = future_event(capacity=1)
     first, second = invite(event, reachable_contact(), reachable_contact())
