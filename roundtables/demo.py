@@ -2,6 +2,7 @@
 follow-up, a conference coming up with its invitations and answers, and a webinar still in planning.
 Made through the services staff use, so attendance moves the organizations' levels as it would."""
 
+import calendar
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
@@ -100,25 +101,28 @@ COMPANIES_LAST = Case(
 )
 
 
-def _guests(count: int, *, skip=()) -> list[Contact]:
+def _guests(count: int) -> list[Contact]:
     """Reachable contacts from the three countries in turn, associations and chambers before companies,
     so the demo's balance panel has something to show."""
     by_country = {
         country: list(
             Contact.objects.reachable()
             .filter(organization__hq_country=country)
-            .exclude(pk__in=skip)
             .select_related("organization")
-            .order_by(COMPANIES_LAST, "pk")[:count]
+            .order_by(COMPANIES_LAST, "pk")[: count * 3]
         )
         for country in (Country.CANADA, Country.MEXICO, Country.UNITED_STATES)
     }
-    guests = []
-    for index in range(count):
+    guests, organizations, names = [], set(), set()
+    for index in range(count * 3):
         for contacts in by_country.values():
-            if index < len(contacts) and len(guests) < count:
-                guests.append(contacts[index])
-    return guests
+            contact = contacts[index] if index < len(contacts) else None
+            # One person per organization, and no two of the same name (the demo's names are drawn at random).
+            if contact and contact.organization_id not in organizations and contact.full_name not in names:
+                guests.append(contact)
+                organizations.add(contact.organization_id)
+                names.add(contact.full_name)
+    return guests[:count]
 
 
 def _invite(event: Event, guests: list[Contact], *, by, invited_on: datetime) -> list[Participant]:
@@ -141,9 +145,15 @@ def seed_demo_events(people) -> int:
     pillars = list(Pillar.objects.order_by("pk")[:3])
     today = timezone.localdate()
 
-    # Ten days ago: held, with its answers, attendance, outcomes and a follow-up.
+    # Days chosen so the calendar's current month shows the events: up to ten days back (yesterday on
+    # the first of a month), up to twelve ahead.
+    last_day = calendar.monthrange(today.year, today.month)[1]
+    held_on = today - timedelta(days=max(1, min(10, today.day - 1)))
+    coming_on = today + timedelta(days=max(4, min(12, last_day - today.day)))
+
+    # Held a few days ago, with its answers, attendance, outcomes and a follow-up.
     # Objective 3.1: dialogue and knowledge sharing between the Parties and the private sector.
-    roundtable = _event(ROUNDTABLE, today - timedelta(days=10), (9, 13), by=staff, unit=unit, pillars=pillars[:2],
+    roundtable = _event(ROUNDTABLE, held_on, (9, 13), by=staff, unit=unit, pillars=pillars[:2],
                         objectives=["3.1"])  # fmt: skip
     guests = _guests(9)
     participants = _invite(roundtable, guests, by=staff, invited_on=roundtable.starts_at - timedelta(days=21))
@@ -175,11 +185,11 @@ def seed_demo_events(people) -> int:
             outcome=outcomes[1],
         )
 
-    # In twelve days: invitations out, some answers in.
+    # Coming up: invitations out, some answers in.
     # Objective 2.1: the private sector increasingly aware of the value of the CEC's work.
-    conference = _event(CONFERENCE, today + timedelta(days=12), (9, 17), by=lead, unit=lead.unit or unit,
+    conference = _event(CONFERENCE, coming_on, (9, 17), by=lead, unit=lead.unit or unit,
                         pillars=pillars[1:3], objectives=["2.1"])  # fmt: skip
-    guests = _guests(12, skip=[g.pk for g in guests[:3]]) + guests[:3]
+    guests = _guests(15)  # the roundtable's guests among them
     participants = _invite(conference, guests, by=lead, invited_on=timezone.now() - timedelta(days=4))
     for index, participant in enumerate(participants[:8]):
         participant_rsvp(participant=participant, accept=index % 4 != 3)

@@ -85,7 +85,7 @@ def _detail_queryset():
         "goals",
         "objectives",
         "actions",
-        Prefetch("outcomes", queryset=Outcome.objects.prefetch_related("pillars", "organizations")),
+        Prefetch("outcomes", queryset=Outcome.objects.in_kind_order().prefetch_related("pillars", "organizations")),
         Prefetch(
             "follow_up_actions",
             queryset=EventAction.objects.select_related("followup__owner", "followup__organization", "outcome"),

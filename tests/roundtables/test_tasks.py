@@ -1,7 +1,8 @@
 """The event jobs: invitations and cancellation notices, each in the contact's language, each safe to run
 twice, with calendar files whose SEQUENCE tells calendars which version is newer."""
 
-from datetime import timedelta
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
 
 import pytest
 from django.core import mail
@@ -85,6 +86,19 @@ def test_cancelling_tells_those_invited_or_coming_each_in_their_language(invited
     assert f"«{event.title_es}»" in es.body and "cancelado" in es.body
     assert "/r/" not in fr.body  # no answer to give any more
     assert all(p.cancellation_sent_at for p in event.participants.filter(contact__email__in=list(sent)))
+
+
+def test_emails_give_the_time_where_the_event_happens(django_capture_on_commit_callbacks, inline_tasks):
+    start = datetime(2026, 3, 10, 9, 0, tzinfo=ZoneInfo("America/Vancouver"))  # noon in Toronto, the server's zone
+    event = EventFactory(time_zone="America/Vancouver", starts_at=start, ends_at=start + timedelta(hours=2),
+                         city="Vancouver", country="CA")  # fmt: skip
+    with django_capture_on_commit_callbacks(execute=True):
+        invite(event, reachable_contact(language="fr", email="marie@example.org"))
+    with django_capture_on_commit_callbacks(execute=True):
+        event_status_set(event=event, status=EventStatus.CANCELLED)
+    invitation, cancellation = mail.outbox
+    for message in (invitation, cancellation):
+        assert "Quand : 10 mars 2026, 09:00–11:00 (America/Vancouver)" in message.body
 
 
 def test_the_cancellation_calendar_file_cancels_the_invitation_it_follows(invited, django_capture_on_commit_callbacks):

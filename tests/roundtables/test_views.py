@@ -1,7 +1,8 @@
 """The event pages: permissions per role for every write, bad input, the RSVP page, query counts."""
 
 import re
-from datetime import UTC, timedelta
+from datetime import UTC, datetime, timedelta
+from zoneinfo import ZoneInfo
 
 import pytest
 from django.test import Client
@@ -356,6 +357,17 @@ def test_the_form_refuses_a_missing_time_zone(client_for):
     assert response.status_code == 200
     assert "time_zone" in response.context["form"].errors
     assert not Event.objects.exists()
+
+
+def test_the_event_page_shows_the_time_where_the_event_happens_whatever_the_readers_zone(client_for):
+    start = datetime(2026, 3, 10, 9, 0, tzinfo=ZoneInfo("America/Mexico_City"))
+    event = EventFactory(time_zone="America/Mexico_City", starts_at=start, ends_at=start + timedelta(hours=4),
+                         city="Ciudad de México", country=Country.MEXICO)  # fmt: skip
+    reader = client_for(preferred_language="fr", time_zone="America/Vancouver")
+    body = reader.get(event.get_absolute_url()).content.decode()
+    assert "10 mars 2026, 09:00–13:00" in body  # in Mexico City, as the label beside it says
+    assert "10 mars 2026 08:00 dans votre fuseau horaire (America/Vancouver)" in body
+    assert "10 mars 2026, 09:00–13:00" in reader.get(reverse("roundtables:event_list")).content.decode()
 
 
 def test_times_are_read_in_the_events_time_zone_and_stored_in_utc(client_for):
