@@ -3,6 +3,7 @@
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Fieldset, Layout
 from django import forms
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import User
@@ -12,7 +13,7 @@ from strategy.models import Action, Goal, Objective, Pillar, Unit
 from strategy.widgets import use_fast_selects
 
 from .choices import InterpretationLanguage, OutcomeKind, ParticipantRole
-from .models import Event, Outcome
+from .models import Event, EventAction, Outcome
 
 LOCAL_FORMAT = "%Y-%m-%dT%H:%M"
 
@@ -157,8 +158,13 @@ class StatusForm(forms.Form):
     )
 
 
-def _event_organizations(event: Event):
-    return Organization.objects.filter(event_participations__event=event).distinct().order_by("name_key")
+def _event_organizations(event: Event, *keep: int):
+    """The organizations of the event's participants (and ``keep``, those a record already names)."""
+    return (
+        Organization.objects.filter(Q(event_participations__event=event) | Q(pk__in=keep))
+        .distinct()
+        .order_by("name_key")
+    )
 
 
 class OutcomeForm(forms.ModelForm):
@@ -175,7 +181,8 @@ class OutcomeForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["kind"].choices = OutcomeKind.choices
         self.fields["pillars"].queryset = Pillar.objects.all()
-        self.fields["organizations"].queryset = _event_organizations(event)
+        named = [o.pk for o in self.instance.organizations.all()] if self.instance.pk else []
+        self.fields["organizations"].queryset = _event_organizations(event, *named)
         use_fast_selects(self)  # a conference's hundreds of organizations, written without a template each
         self.helper = FormHelper()
         self.helper.form_tag = False
@@ -191,12 +198,25 @@ class ActionForm(forms.Form):
     organization = forms.ModelChoiceField(label=_("Organization"), queryset=Organization.objects.none())
     outcome = forms.ModelChoiceField(label=_("Outcome it follows"), queryset=Outcome.objects.none(), required=False)
 
-    def __init__(self, *args, event: Event, user=None, **kwargs):
+    def __init__(self, *args, event: Event, user=None, action: EventAction | None = None, **kwargs):
+        """``user`` owns a new action by default; ``action`` is the one being edited."""
         super().__init__(*args, **kwargs)
-        self.fields["owner"].queryset = User.objects.filter(is_active=True).order_by("full_name")
-        self.fields["organization"].queryset = _event_organizations(event)
+        followup = action.followup if action is not None else None
+        owners = Q(is_active=True) | Q(pk=followup.owner_id) if followup else Q(is_active=True)
+        self.fields["owner"].queryset = User.objects.filter(owners).order_by("full_name")
+        self.fields["organization"].queryset = _event_organizations(
+            event, *([followup.organization_id] if followup else [])
+        )
         self.fields["outcome"].queryset = event.outcomes.all()
-        if user is not None and not self.is_bound:
+        if followup is not None and not self.is_bound:
+            self.initial.update(
+                description=followup.description,
+                owner=followup.owner_id,
+                due_on=followup.due_on,
+                organization=followup.organization_id,
+                outcome=action.outcome_id,
+            )
+        elif user is not None and not self.is_bound:
             self.initial["owner"] = user.pk
         use_fast_selects(self)
         self.helper = FormHelper()

@@ -20,7 +20,19 @@ urlpatterns = [
         name="participant_edit",
     ),
     path("roundtables/<int:pk>/outcomes/", outcomes.outcome_create, name="outcome_add"),
+    path("roundtables/<int:pk>/outcomes/<int:outcome_pk>/edit/", outcomes.outcome_edit, name="outcome_edit"),
+    path(
+        "roundtables/<int:pk>/outcomes/<int:outcome_pk>/delete/",
+        outcomes.outcome_delete_view,
+        name="outcome_delete",
+    ),
     path("roundtables/<int:pk>/actions/", outcomes.action_create, name="action_add"),
+    path("roundtables/<int:pk>/actions/<int:action_pk>/edit/", outcomes.action_edit, name="action_edit"),
+    path(
+        "roundtables/<int:pk>/actions/<int:action_pk>/delete/",
+        outcomes.action_delete_view,
+        name="action_delete",
+    ),
     path("r/<str:token>/", public.rsvp, name="rsvp"),
     path("r/<str:token>/event.ics", public.rsvp_calendar, name="rsvp_calendar"),
 ]

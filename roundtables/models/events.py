@@ -72,6 +72,9 @@ class Event(models.Model):
     interpretation = models.JSONField(_("interpretation languages"), default=list, blank=True)
     capacity = models.PositiveIntegerField(_("capacity"), null=True, blank=True)
     status = models.CharField(_("status"), max_length=20, choices=EventStatus.choices, default=EventStatus.PLANNING)
+    # The revision of the event in people's calendars (iCalendar SEQUENCE): raised when its time changes
+    # after invitations went out and when it is cancelled, so calendars apply the newer version.
+    sequence = models.PositiveIntegerField(default=0, editable=False)
 
     # The balance the organizers aim for (section "Balance" of the event page).
     target_each_country = models.BooleanField(

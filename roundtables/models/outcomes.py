@@ -15,6 +15,16 @@ class OutcomeQuerySet(models.QuerySet):
     def issues(self):
         return self.filter(kind=OutcomeKind.ISSUE)
 
+    def in_kind_order(self):
+        """Best practices, barriers, lessons learned, then issues of common interest (as the types are
+        listed), oldest first within each."""
+        order = models.Case(
+            *(models.When(kind=kind, then=models.Value(position)) for position, kind in enumerate(OutcomeKind)),
+            default=models.Value(len(OutcomeKind)),
+            output_field=models.IntegerField(),
+        )
+        return self.order_by(order, "id")
+
 
 class Outcome(models.Model):
     """A best practice, barrier, lesson learned or issue of common interest, as written by staff."""

@@ -46,6 +46,7 @@ class Participant(models.Model):
     email_error = models.CharField(max_length=300, blank=True)
     sent_at = models.DateTimeField(_("sent"), null=True, blank=True)
     responded_at = models.DateTimeField(_("answered"), null=True, blank=True)
+    cancellation_sent_at = models.DateTimeField(_("cancellation notice sent"), null=True, blank=True)
     interaction = models.OneToOneField(
         Interaction, on_delete=models.SET_NULL, null=True, blank=True, related_name="event_attendance"
     )

@@ -1,16 +1,18 @@
-"""Invitation emails: in each contact's language, with the RSVP link and the event as an .ics file."""
+"""Invitation and cancellation emails: in each contact's language, with the event as an .ics file (the
+invitation with the RSVP link; the cancellation with a file that takes the event out of calendars)."""
 
 import logging
+from email.utils import parseaddr
 
 from django.conf import settings
 from django.core.mail import EmailMessage
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
-from icalendar import Calendar
+from icalendar import Calendar, vCalAddress, vText
 from icalendar import Event as CalendarEvent
 
-from ..choices import EmailStatus
+from ..choices import EmailStatus, EventStatus, ParticipantStatus
 from ..models import Event, Participant
 
 logger = logging.getLogger(__name__)
@@ -20,22 +22,41 @@ def rsvp_link(participant: Participant, base_url: str) -> str:
     return base_url.rstrip("/") + reverse("roundtables:rsvp", args=[participant.token])
 
 
+def _organizer() -> vCalAddress:
+    name, address = parseaddr(settings.DEFAULT_FROM_EMAIL)
+    organizer = vCalAddress(f"mailto:{address}")
+    if name:
+        organizer.params["cn"] = vText(name)
+    return organizer
+
+
 def event_ics(event: Event, *, participant: Participant | None = None, base_url: str = "") -> bytes:
     """The event as an iCalendar file, its times in the event's own time zone (with the zone's definition
-    included, so calendars show the right hour wherever the reader is)."""
+    included, so calendars show the right hour wherever the reader is).
+
+    Every version of the event keeps one UID; SEQUENCE says which is newer. Once the event is cancelled,
+    the file is a cancellation (METHOD:CANCEL, STATUS:CANCELLED, addressed to the participant), which
+    takes the event out of the calendar that holds the invitation."""
+    cancelled = event.is_cancelled
     with translation.override(participant.language if participant else translation.get_language()):
         calendar = Calendar()
         calendar.add("prodid", "-//Commission for Environmental Cooperation//CEC Engage//EN")
         calendar.add("version", "2.0")
-        calendar.add("method", "PUBLISH")
+        calendar.add("method", "CANCEL" if cancelled else "PUBLISH")
         item = CalendarEvent()
         item.add("uid", f"event-{event.pk}@cec-engage")
+        item.add("sequence", event.sequence)
         item.add("dtstamp", timezone.now())
+        item.add("organizer", _organizer())
+        if cancelled and participant is not None:
+            attendee = vCalAddress(f"mailto:{participant.contact.email}")
+            attendee.params["cn"] = vText(participant.contact.full_name)
+            item.add("attendee", attendee)
         item.add("dtstart", event.starts_local)
         item.add("dtend", event.ends_local)
         item.add("summary", event.title)
         description = [event.issue] if event.issue else []
-        if participant and base_url:
+        if participant and base_url and not cancelled:
             description.append(rsvp_link(participant, base_url))
         if description:
             item.add("description", "\n\n".join(description))
@@ -44,7 +65,7 @@ def event_ics(event: Event, *, participant: Participant | None = None, base_url:
             item.add("location", location)
         if event.link:
             item.add("url", event.link)
-        item.add("status", "CANCELLED" if event.is_cancelled else "CONFIRMED")
+        item.add("status", "CANCELLED" if cancelled else "CONFIRMED")
         calendar.add_component(item)
         calendar.add_missing_timezones()
     return calendar.to_ical()
@@ -79,8 +100,44 @@ def invitation_send(participant: Participant, *, base_url: str) -> bool:
 
 
 def invitations_send_queued(*, event_id: int, base_url: str) -> int:
-    """Send every queued invitation of an event; safe to run twice (a sent one is no longer queued)."""
-    queued = Participant.objects.filter(event_id=event_id, email_status=EmailStatus.QUEUED).select_related(
-        "event", "contact"
+    """Send every queued invitation of an event; safe to run twice (a sent one is no longer queued).
+    Nothing goes out for an event cancelled in the meantime."""
+    queued = (
+        Participant.objects.filter(event_id=event_id, email_status=EmailStatus.QUEUED)
+        .exclude(event__status=EventStatus.CANCELLED)
+        .select_related("event", "contact")
     )
     return sum(invitation_send(participant, base_url=base_url) for participant in queued.iterator(chunk_size=200))
+
+
+def cancellation_send(participant: Participant) -> bool:
+    """Tell one participant the event is cancelled, in their language, with the calendar file that
+    removes it; record when, so the notice goes once."""
+    event, contact = participant.event, participant.contact
+    with translation.override(participant.language):
+        context = {"event": event, "contact": contact, "starts": event.starts_local, "ends": event.ends_local}
+        subject = render_to_string("roundtables/email/cancellation_subject.txt", context).strip()
+        body = render_to_string("roundtables/email/cancellation.txt", context)
+    message = EmailMessage(subject, body, settings.DEFAULT_FROM_EMAIL, [contact.email])
+    message.attach("cancellation.ics", event_ics(event, participant=participant), "text/calendar")
+    try:
+        message.send()
+    except Exception as error:  # noqa: BLE001 - left unsent, so the job's next run tries again
+        logger.warning("event cancellation notice %s failed: %s", participant.pk, error)
+        return False
+    participant.cancellation_sent_at = timezone.now()
+    participant.save(update_fields=["cancellation_sent_at"])
+    return True
+
+
+def cancellations_send(*, event_id: int) -> int:
+    """Send the cancellation notice to each person still invited or coming who received the invitation;
+    safe to run twice (a notice sent is recorded). Nothing goes out unless the event is cancelled."""
+    waiting = Participant.objects.filter(
+        event_id=event_id,
+        event__status=EventStatus.CANCELLED,
+        status__in=(ParticipantStatus.INVITED, ParticipantStatus.ACCEPTED),
+        sent_at__isnull=False,
+        cancellation_sent_at__isnull=True,
+    ).select_related("event", "contact")
+    return sum(cancellation_send(participant) for participant in waiting.iterator(chunk_size=200))

@@ -40,9 +40,10 @@ def participant_rows(context, event, participants, can_write, role_choices, answ
         name = p.contact.full_name
         if can_write and p.status not in CLOSED and not event.is_cancelled:
             answer = format_html(
-                '<form method="post" action="{}/{}/{}" class="d-flex gap-1 align-items-center">{}'
-                '<select name="role" class="form-select form-select-sm" aria-label="{}">{}</select>'
-                '<select name="status" class="form-select form-select-sm" aria-label="{}">{}</select>'
+                '<form method="post" action="{}/{}/{}" '
+                'class="d-flex flex-wrap flex-lg-nowrap gap-1 align-items-center">{}'
+                '<select name="role" class="form-select form-select-sm w-auto" aria-label="{}">{}</select>'
+                '<select name="status" class="form-select form-select-sm w-auto" aria-label="{}">{}</select>'
                 '<button type="submit" class="btn btn-sm btn-outline-secondary">{}</button></form>',
                 edit_url[0],
                 p.pk,

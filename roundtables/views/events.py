@@ -85,7 +85,7 @@ def _detail_queryset():
         "goals",
         "objectives",
         "actions",
-        Prefetch("outcomes", queryset=Outcome.objects.prefetch_related("pillars", "organizations")),
+        Prefetch("outcomes", queryset=Outcome.objects.in_kind_order().prefetch_related("pillars", "organizations")),
         Prefetch(
             "follow_up_actions",
             queryset=EventAction.objects.select_related("followup__owner", "followup__organization", "outcome"),
@@ -174,4 +174,6 @@ def event_status(request, pk):
             messages.error(request, " ".join(error.messages))
         else:
             messages.success(request, _("The status is now “%(status)s”.") % {"status": event.get_status_display()})
+            if event.is_cancelled and event.participants.exists():
+                messages.info(request, _("Those invited are told by email, each in their language."))
     return HttpResponseRedirect(event.get_absolute_url())

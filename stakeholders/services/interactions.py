@@ -131,6 +131,28 @@ def followup_add(
     return followup
 
 
+@transaction.atomic
+def followup_update(
+    *, followup: FollowUp, description: str, owner: User, due_on: date, organization: Organization | None = None
+) -> FollowUp:
+    """Correct what a follow-up asks, who owns it, when it is due, or (when given) its organization."""
+    followup.description = description
+    followup.owner = owner
+    followup.due_on = due_on
+    if organization is not None:
+        followup.organization = organization
+    followup.full_clean()
+    followup.save(update_fields=["description", "owner", "due_on", "organization"])
+    return followup
+
+
+@transaction.atomic
+def followup_delete(*, followup: FollowUp) -> None:
+    """Remove a follow-up: it leaves its owner's follow-ups and the organization's page (records that
+    point to it, such as an event's follow-up action, go with it)."""
+    followup.delete()
+
+
 def followup_complete(*, followup: FollowUp, by: User) -> FollowUp:
     """Mark a follow-up done (doing it twice keeps the first time)."""
     if followup.done_at is None:

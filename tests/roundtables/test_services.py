@@ -10,11 +10,18 @@ from icalendar import Calendar
 
 from accounts.choices import Role
 from roundtables.choices import EmailStatus, EventStatus, OutcomeKind, ParticipantStatus
-from roundtables.models import Event, Participant
+from roundtables.models import Event, EventAction, Outcome, Participant
 from roundtables.selectors import event_balance, issues_across_events, recurring_pillars
 from roundtables.services.events import event_save, event_status_set
 from roundtables.services.invitations import event_ics, invitations_send_queued
-from roundtables.services.outcomes import event_action_add, outcome_add
+from roundtables.services.outcomes import (
+    event_action_add,
+    event_action_delete,
+    event_action_update,
+    outcome_add,
+    outcome_delete,
+    outcome_update,
+)
 from roundtables.services.participants import (
     EventFull,
     attendance_mark,
@@ -24,7 +31,7 @@ from roundtables.services.participants import (
     participants_invite,
 )
 from stakeholders.choices import Category, Country, Level
-from stakeholders.models import Contact, InteractionType
+from stakeholders.models import Contact, FollowUp, InteractionType
 from stakeholders.selectors import open_followups_for
 from strategy.models import Pillar
 from tests.factories.roundtables import EventFactory, reachable_contact
@@ -288,6 +295,102 @@ def test_follow_up_actions_appear_in_the_owners_follow_ups(make_user):
         outcome=outcome,
     )
     assert action.followup in list(open_followups_for(owner))
+
+
+def held_event_with_an_action(owner):
+    """A held event with one outcome and a follow-up action on it, owned by ``owner``."""
+    event = EventFactory()
+    contact = reachable_contact()
+    invite(event, contact, by=owner)
+    event_status_set(event=event, status=EventStatus.HELD)
+    outcome = outcome_add(event=event, kind=OutcomeKind.BARRIER, text="Permits take too long.", by=owner)
+    action = event_action_add(
+        event=event,
+        description="Send the permit guide",
+        owner=owner,
+        due_on=timezone.localdate() + timedelta(days=7),
+        organization=contact.organization,
+        outcome=outcome,
+    )
+    return event, outcome, action
+
+
+def test_an_outcome_is_corrected(staff_user):
+    event, outcome, _action = held_event_with_an_action(staff_user)
+    pillar = Pillar.objects.first()
+    organization = event.participants.get().organization
+    outcome_update(outcome=outcome, kind=OutcomeKind.LESSON, text="  Permits need a single window.  ",
+                   pillars=[pillar], organizations=[organization])  # fmt: skip
+    outcome = Outcome.objects.get(pk=outcome.pk)
+    assert (outcome.kind, outcome.text) == (OutcomeKind.LESSON, "Permits need a single window.")
+    assert list(outcome.pillars.all()) == [pillar] and list(outcome.organizations.all()) == [organization]
+
+
+@pytest.mark.parametrize("kind, text", [("", "Text"), ("rumour", "Text"), (OutcomeKind.ISSUE, "   ")])
+def test_an_outcome_is_not_corrected_into_nonsense(staff_user, kind, text):
+    _event, outcome, _action = held_event_with_an_action(staff_user)
+    with pytest.raises(ValidationError):
+        outcome_update(outcome=outcome, kind=kind, text=text)
+    outcome.refresh_from_db()
+    assert (outcome.kind, outcome.text) == (OutcomeKind.BARRIER, "Permits take too long.")
+
+
+def test_deleting_an_outcome_keeps_its_actions_and_the_last_one_puts_the_event_back_to_held(staff_user):
+    event, outcome, action = held_event_with_an_action(staff_user)
+    event.refresh_from_db()
+    assert event.status == EventStatus.OUTCOMES_RECORDED
+    outcome_delete(outcome=outcome)
+    action.refresh_from_db()
+    event.refresh_from_db()
+    assert not Outcome.objects.filter(pk=outcome.pk).exists()
+    assert action.outcome is None and action.followup in list(open_followups_for(staff_user))
+    assert event.status == EventStatus.HELD
+
+
+def test_deleting_one_of_two_outcomes_keeps_the_event_at_outcomes_recorded(staff_user):
+    event, outcome, _action = held_event_with_an_action(staff_user)
+    outcome_add(event=event, kind=OutcomeKind.ISSUE, text="Plastic packaging", by=staff_user)
+    outcome_delete(outcome=outcome)
+    event.refresh_from_db()
+    assert event.status == EventStatus.OUTCOMES_RECORDED
+
+
+def test_a_follow_up_action_moves_to_its_new_owner(make_user):
+    first, second = make_user(Role.STAFF), make_user(Role.STAFF)
+    event, _outcome, action = held_event_with_an_action(first)
+    due = timezone.localdate() + timedelta(days=30)
+    event_action_update(action=action, description="Call about the permit guide", owner=second, due_on=due,
+                        organization=action.followup.organization, outcome=None)  # fmt: skip
+    followup = FollowUp.objects.get(pk=action.followup_id)
+    assert (followup.description, followup.owner, followup.due_on) == ("Call about the permit guide", second, due)
+    assert EventAction.objects.get(pk=action.pk).outcome is None
+    assert followup not in list(open_followups_for(first))
+    assert followup in list(open_followups_for(second))
+
+
+def test_a_follow_up_action_needs_a_due_date_and_an_outcome_of_its_own_event(staff_user):
+    event, outcome, action = held_event_with_an_action(staff_user)
+    organization = action.followup.organization
+    with pytest.raises(ValidationError) as error:
+        event_action_update(action=action, description="x", owner=staff_user, due_on=None, organization=organization)
+    assert "due_on" in error.value.message_dict
+    _other, elsewhere, _ = held_event_with_an_action(staff_user)
+    with pytest.raises(ValidationError) as error:
+        event_action_update(action=action, description="x", owner=staff_user, due_on=timezone.localdate(),
+                            organization=organization, outcome=elsewhere)  # fmt: skip
+    assert "outcome" in error.value.message_dict
+    followup = FollowUp.objects.get(pk=action.followup_id)
+    assert followup.description == "Send the permit guide" and followup.due_on is not None
+
+
+def test_deleting_a_follow_up_action_removes_it_from_its_owners_follow_ups(staff_user):
+    _event, _outcome, action = held_event_with_an_action(staff_user)
+    followup = action.followup
+    assert followup in list(open_followups_for(staff_user))
+    event_action_delete(action=action)
+    assert not EventAction.objects.filter(pk=action.pk).exists()
+    assert not FollowUp.objects.filter(pk=followup.pk).exists()
+    assert list(open_followups_for(staff_user)) == []
 
 
 def test_issues_of_common_interest_are_listed_across_events_with_their_recurring_pillars(staff_user):

@@ -1,8 +1,11 @@
 """The event pages: permissions per role for every write, bad input, the RSVP page, query counts."""
 
-from datetime import UTC, timedelta
+import re
+from datetime import UTC, datetime, timedelta
+from zoneinfo import ZoneInfo
 
 import pytest
+from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
@@ -10,9 +13,10 @@ from accounts.choices import Role
 from roundtables.choices import EventStatus, OutcomeKind, ParticipantStatus
 from roundtables.models import Event, EventAction, Outcome
 from roundtables.services.events import event_status_set
+from roundtables.services.outcomes import event_action_add, outcome_add
 from roundtables.services.participants import participant_rsvp, participants_invite
 from stakeholders.choices import Category, Country, Level
-from stakeholders.models import Contact
+from stakeholders.models import Contact, FollowUp
 from strategy.models import Pillar
 from tests.factories.roundtables import EventFactory, reachable_contact
 
@@ -146,6 +150,191 @@ def test_only_writers_record_outcomes_and_actions(client_for, role, make_user):
     assert EventAction.objects.filter(event=event).exists() is (role in WRITERS)
 
 
+def event_with_an_outcome_and_an_action(owner):
+    event = EventFactory()
+    (participant,) = invite(event, reachable_contact())
+    outcome = outcome_add(event=event, kind=OutcomeKind.BARRIER, text="Permits take too long.", by=owner)
+    action = event_action_add(
+        event=event,
+        description="Send the permit guide",
+        owner=owner,
+        due_on=timezone.localdate() + timedelta(days=7),
+        organization=participant.organization,
+        outcome=outcome,
+    )
+    return event, outcome, action
+
+
+def action_data(action, **changes):
+    data = {
+        "description": "Call about the permit guide",
+        "owner": action.followup.owner_id,
+        "due_on": (timezone.localdate() + timedelta(days=14)).isoformat(),
+        "organization": action.followup.organization_id,
+        "outcome": action.outcome_id or "",
+    }
+    data.update(changes)
+    return data
+
+
+DELETERS = [Role.ADMINISTRATOR, Role.UNIT_LEAD]  # as for interactions and follow-ups in the register
+
+
+@pytest.mark.parametrize("role", list(Role))
+def test_only_writers_edit_outcomes(client_for, role, make_user):
+    event, outcome, _action = event_with_an_outcome_and_an_action(make_user())
+    url = reverse("roundtables:outcome_edit", args=[event.pk, outcome.pk])
+    client = client_for(role)
+    assert client.get(url).status_code == (200 if role in WRITERS else 403)
+    response = client.post(url, {"kind": OutcomeKind.LESSON, "text": "Permits need a single window."})
+    assert response.status_code == (302 if role in WRITERS else 403)
+    outcome.refresh_from_db()
+    assert (outcome.kind == OutcomeKind.LESSON) is (role in WRITERS)
+
+
+@pytest.mark.parametrize("role", list(Role))
+def test_only_unit_leads_and_administrators_delete_outcomes_after_confirming(client_for, role, make_user):
+    event, outcome, _action = event_with_an_outcome_and_an_action(make_user())
+    url = reverse("roundtables:outcome_delete", args=[event.pk, outcome.pk])
+    client = client_for(role)
+    confirmation = client.get(url)
+    assert confirmation.status_code == (200 if role in DELETERS else 403)
+    assert Outcome.objects.filter(pk=outcome.pk).exists()  # asking deletes nothing
+    if role in DELETERS:
+        assert "Permits take too long." in confirmation.content.decode()
+    response = client.post(url)
+    assert response.status_code == (302 if role in DELETERS else 403)
+    assert Outcome.objects.filter(pk=outcome.pk).exists() is (role not in DELETERS)
+
+
+@pytest.mark.parametrize("role", list(Role))
+def test_only_writers_edit_follow_up_actions(client_for, role, make_user):
+    event, _outcome, action = event_with_an_outcome_and_an_action(make_user())
+    url = reverse("roundtables:action_edit", args=[event.pk, action.pk])
+    client = client_for(role)
+    assert client.get(url).status_code == (200 if role in WRITERS else 403)
+    response = client.post(url, action_data(action))
+    assert response.status_code == (302 if role in WRITERS else 403)
+    action.followup.refresh_from_db()
+    assert (action.followup.description == "Call about the permit guide") is (role in WRITERS)
+
+
+@pytest.mark.parametrize("role", list(Role))
+def test_only_unit_leads_and_administrators_delete_follow_up_actions(client_for, role, make_user):
+    event, _outcome, action = event_with_an_outcome_and_an_action(make_user())
+    url = reverse("roundtables:action_delete", args=[event.pk, action.pk])
+    client = client_for(role)
+    assert client.get(url).status_code == (200 if role in DELETERS else 403)
+    response = client.post(url)
+    assert response.status_code == (302 if role in DELETERS else 403)
+    assert EventAction.objects.filter(pk=action.pk).exists() is (role not in DELETERS)
+    assert FollowUp.objects.filter(pk=action.followup_id).exists() is (role not in DELETERS)
+
+
+def test_deleting_needs_the_forms_csrf_token(make_user):
+    lead = make_user(Role.UNIT_LEAD)
+    event, outcome, action = event_with_an_outcome_and_an_action(lead)
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(lead, backend="django.contrib.auth.backends.ModelBackend")
+    for url in (
+        reverse("roundtables:outcome_delete", args=[event.pk, outcome.pk]),
+        reverse("roundtables:action_delete", args=[event.pk, action.pk]),
+    ):
+        assert client.post(url).status_code == 403
+    assert Outcome.objects.filter(pk=outcome.pk).exists() and EventAction.objects.filter(pk=action.pk).exists()
+    # Through the confirmation page's own form, with its token, it goes.
+    url = reverse("roundtables:action_delete", args=[event.pk, action.pk])
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', client.get(url).content.decode()).group(1)
+    assert client.post(url, {"csrfmiddlewaretoken": token}).status_code == 302
+    assert not EventAction.objects.filter(pk=action.pk).exists()
+
+
+def test_a_deleted_follow_up_action_leaves_its_owners_home_page(make_user, sign_in):
+    owner = make_user(Role.STAFF)
+    event, _outcome, action = event_with_an_outcome_and_an_action(owner)
+    assert "Send the permit guide" in sign_in(owner).get("/").content.decode()
+    sign_in(make_user(Role.UNIT_LEAD)).post(reverse("roundtables:action_delete", args=[event.pk, action.pk]))
+    assert "Send the permit guide" not in sign_in(owner).get("/").content.decode()
+
+
+def test_an_edited_follow_up_action_moves_to_its_new_owners_home_page(make_user, sign_in):
+    first, second = make_user(Role.STAFF), make_user(Role.STAFF)
+    event, _outcome, action = event_with_an_outcome_and_an_action(first)
+    url = reverse("roundtables:action_edit", args=[event.pk, action.pk])
+    response = sign_in(first).post(url, action_data(action, owner=second.pk))
+    assert response.status_code == 302
+    assert "Call about the permit guide" not in sign_in(first).get("/").content.decode()
+    assert "Call about the permit guide" in sign_in(second).get("/").content.decode()
+
+
+@pytest.mark.parametrize(
+    "changes, field",
+    [
+        ({"due_on": ""}, "due_on"),
+        ({"due_on": "not-a-date"}, "due_on"),
+        ({"description": ""}, "description"),
+        ({"owner": ""}, "owner"),
+        ({"organization": "0"}, "organization"),
+    ],
+)
+def test_a_follow_up_action_is_not_saved_with_bad_input(client_for, make_user, changes, field):
+    event, _outcome, action = event_with_an_outcome_and_an_action(make_user())
+    url = reverse("roundtables:action_edit", args=[event.pk, action.pk])
+    response = client_for().post(url, action_data(action, **changes))
+    assert response.status_code == 200
+    assert field in response.context["form"].errors
+    action.followup.refresh_from_db()
+    assert action.followup.description == "Send the permit guide"
+
+
+def test_a_follow_up_action_cannot_follow_another_events_outcome(client_for, make_user):
+    owner = make_user()
+    event, _outcome, action = event_with_an_outcome_and_an_action(owner)
+    _other, elsewhere, _ = event_with_an_outcome_and_an_action(owner)
+    url = reverse("roundtables:action_edit", args=[event.pk, action.pk])
+    response = client_for().post(url, action_data(action, outcome=elsewhere.pk))
+    assert response.status_code == 200 and "outcome" in response.context["form"].errors
+
+
+@pytest.mark.parametrize("changes, field", [({"text": "  "}, "text"), ({"kind": "rumour"}, "kind")])
+def test_an_outcome_is_not_saved_with_bad_input(client_for, make_user, changes, field):
+    event, outcome, _action = event_with_an_outcome_and_an_action(make_user())
+    url = reverse("roundtables:outcome_edit", args=[event.pk, outcome.pk])
+    response = client_for().post(url, {"kind": OutcomeKind.ISSUE, "text": "Packaging", **changes})
+    assert response.status_code == 200
+    assert field in response.context["form"].errors
+    outcome.refresh_from_db()
+    assert (outcome.kind, outcome.text) == (OutcomeKind.BARRIER, "Permits take too long.")
+
+
+def test_an_outcome_or_action_of_another_event_is_not_found(client_for, make_user):
+    owner = make_user()
+    event, outcome, action = event_with_an_outcome_and_an_action(owner)
+    other = EventFactory()
+    client = client_for(Role.ADMINISTRATOR)
+    for name, pk in (("outcome_edit", outcome.pk), ("outcome_delete", outcome.pk), ("action_edit", action.pk),
+                     ("action_delete", action.pk)):  # fmt: skip
+        assert client.get(reverse(f"roundtables:{name}", args=[other.pk, pk])).status_code == 404
+
+
+def test_the_event_page_offers_edit_and_delete_by_role(client_for, make_user):
+    event, outcome, action = event_with_an_outcome_and_an_action(make_user())
+    links = {
+        "edit": [
+            reverse("roundtables:outcome_edit", args=[event.pk, outcome.pk]),
+            reverse("roundtables:action_edit", args=[event.pk, action.pk]),
+        ],
+        "delete": [
+            reverse("roundtables:outcome_delete", args=[event.pk, outcome.pk]),
+            reverse("roundtables:action_delete", args=[event.pk, action.pk]),
+        ],
+    }
+    for role, shown in ((Role.VIEWER, set()), (Role.STAFF, {"edit"}), (Role.UNIT_LEAD, {"edit", "delete"})):
+        body = client_for(role).get(event.get_absolute_url()).content.decode()
+        for kind, urls in links.items():
+            assert all((url in body) is (kind in shown) for url in urls), (role, kind)
+
+
 def test_a_viewer_sees_no_write_buttons(client_for):
     event = EventFactory()
     body = client_for(Role.VIEWER).get(event.get_absolute_url()).content.decode()
@@ -168,6 +357,17 @@ def test_the_form_refuses_a_missing_time_zone(client_for):
     assert response.status_code == 200
     assert "time_zone" in response.context["form"].errors
     assert not Event.objects.exists()
+
+
+def test_the_event_page_shows_the_time_where_the_event_happens_whatever_the_readers_zone(client_for):
+    start = datetime(2026, 3, 10, 9, 0, tzinfo=ZoneInfo("America/Mexico_City"))
+    event = EventFactory(time_zone="America/Mexico_City", starts_at=start, ends_at=start + timedelta(hours=4),
+                         city="Ciudad de México", country=Country.MEXICO)  # fmt: skip
+    reader = client_for(preferred_language="fr", time_zone="America/Vancouver")
+    body = reader.get(event.get_absolute_url()).content.decode()
+    assert "10 mars 2026, 09:00–13:00" in body  # in Mexico City, as the label beside it says
+    assert "10 mars 2026 08:00 dans votre fuseau horaire (America/Vancouver)" in body
+    assert "10 mars 2026, 09:00–13:00" in reader.get(reverse("roundtables:event_list")).content.decode()
 
 
 def test_times_are_read_in_the_events_time_zone_and_stored_in_utc(client_for):
@@ -244,6 +444,24 @@ def test_rsvp_for_a_cancelled_event_shows_a_polite_page(client):
         assert "cancelled" in response.content.decode()
     participant.refresh_from_db()
     assert participant.status == ParticipantStatus.INVITED
+
+
+def test_cancelling_from_the_event_page_emails_those_invited(
+    client_for, django_capture_on_commit_callbacks, inline_tasks, mailoutbox
+):
+    event = future_event()
+    with django_capture_on_commit_callbacks(execute=True):
+        (participant,) = invite(event, reachable_contact(language="es", email="juan@example.org"))
+    mailoutbox.clear()
+    url = reverse("roundtables:event_status", args=[event.pk])
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client_for().post(url, {"status": "cancelled"}, follow=True)
+    assert "told by email" in response.content.decode()
+    (notice,) = mailoutbox
+    assert notice.to == ["juan@example.org"] and notice.subject.startswith("Cancelación:")
+    assert "METHOD:CANCEL" in notice.attachments[0][1]
+    rsvp = client_for().get(reverse("roundtables:rsvp", args=[participant.token]))
+    assert rsvp.status_code == 410
 
 
 def test_rsvp_for_a_full_event_is_refused_politely(client):
