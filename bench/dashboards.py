@@ -31,7 +31,7 @@ BARE_SQL = [
        JOIN stakeholders_organization o ON o.id = s.organization_id
        WHERE o.category IN ('corporation', 'sme', 'industry_association', 'chamber_of_commerce', 'related_nonprofit')
        GROUP BY s.sector_id""",
-    # 1.2, 2.1, 2.2, 3.1: interactions of each type this year, per unit, per pillar, per country
+    # 1.2: interactions of each type this year, per unit, per pillar, per country
     """SELECT kind_id, unit_id, count(*) FROM stakeholders_interaction
        WHERE occurred_on >= date_trunc('year', current_date) AND occurred_on <= current_date
        GROUP BY kind_id, unit_id""",
@@ -44,6 +44,52 @@ BARE_SQL = [
        JOIN stakeholders_organization o ON o.id = io.organization_id
        WHERE io.occurred_on >= date_trunc('year', current_date) AND io.occurred_on <= current_date
        GROUP BY i.kind_id, o.hq_country""",
+    # 2.1, 2.2, 3.1: events held this year (on their own day, where they happen), by kind: per unit and pillar,
+    # and per country someone attended from; attendances per unit, country and category, and per pillar;
+    # outcomes by type per unit, per pillar and per country their event was attended from
+    """SELECT e.kind, e.unit_id, count(*) FROM roundtables_event e
+       WHERE e.status IN ('held', 'outcomes_recorded')
+         AND (e.starts_at AT TIME ZONE e.time_zone)::date BETWEEN date_trunc('year', current_date) AND current_date
+       GROUP BY 1, 2""",
+    """SELECT e.kind, p.pillar_id, count(*) FROM roundtables_event_pillars p
+       JOIN roundtables_event e ON e.id = p.event_id
+       WHERE e.status IN ('held', 'outcomes_recorded')
+         AND (e.starts_at AT TIME ZONE e.time_zone)::date BETWEEN date_trunc('year', current_date) AND current_date
+       GROUP BY 1, 2""",
+    """SELECT e.kind, a.country, count(DISTINCT e.id) FROM roundtables_participant a
+       JOIN roundtables_event e ON e.id = a.event_id
+       WHERE a.status = 'attended' AND e.status IN ('held', 'outcomes_recorded')
+         AND (e.starts_at AT TIME ZONE e.time_zone)::date BETWEEN date_trunc('year', current_date) AND current_date
+       GROUP BY 1, 2""",
+    """SELECT e.kind, e.unit_id, a.country, a.category, count(*) FROM roundtables_participant a
+       JOIN roundtables_event e ON e.id = a.event_id
+       WHERE a.status = 'attended' AND e.status IN ('held', 'outcomes_recorded')
+         AND (e.starts_at AT TIME ZONE e.time_zone)::date BETWEEN date_trunc('year', current_date) AND current_date
+       GROUP BY 1, 2, 3, 4""",
+    """SELECT e.kind, p.pillar_id, count(*) FROM roundtables_participant a
+       JOIN roundtables_event e ON e.id = a.event_id
+       JOIN roundtables_event_pillars p ON p.event_id = e.id
+       WHERE a.status = 'attended' AND e.status IN ('held', 'outcomes_recorded')
+         AND (e.starts_at AT TIME ZONE e.time_zone)::date BETWEEN date_trunc('year', current_date) AND current_date
+       GROUP BY 1, 2""",
+    """SELECT e.kind, o.kind, e.unit_id, count(*) FROM roundtables_outcome o
+       JOIN roundtables_event e ON e.id = o.event_id
+       WHERE e.status IN ('held', 'outcomes_recorded')
+         AND (e.starts_at AT TIME ZONE e.time_zone)::date BETWEEN date_trunc('year', current_date) AND current_date
+       GROUP BY 1, 2, 3""",
+    """SELECT e.kind, o.kind, p.pillar_id, count(*) FROM roundtables_outcome o
+       JOIN roundtables_event e ON e.id = o.event_id
+       JOIN roundtables_event_pillars p ON p.event_id = e.id
+       WHERE e.status IN ('held', 'outcomes_recorded')
+         AND (e.starts_at AT TIME ZONE e.time_zone)::date BETWEEN date_trunc('year', current_date) AND current_date
+       GROUP BY 1, 2, 3""",
+    """SELECT e.kind, o.kind, a.country, count(*) FROM roundtables_outcome o
+       JOIN roundtables_event e ON e.id = o.event_id
+       JOIN (SELECT DISTINCT event_id, country FROM roundtables_participant WHERE status = 'attended') a
+         ON a.event_id = o.event_id
+       WHERE e.status IN ('held', 'outcomes_recorded')
+         AND (e.starts_at AT TIME ZONE e.time_zone)::date BETWEEN date_trunc('year', current_date) AND current_date
+       GROUP BY 1, 2, 3""",
     # 2.1 organizations reached this year; moved from passive to active
     """SELECT count(DISTINCT organization_id) FROM stakeholders_interactionorganization
        WHERE occurred_on >= date_trunc('year', current_date) AND occurred_on <= current_date""",

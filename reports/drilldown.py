@@ -1,11 +1,13 @@
 """Links from a number to the list of records behind it: the other apps' own filtered list pages, with
-the query parameters of their FilterSets (stakeholders/filters.py, partnerships/filters.py)."""
+the query parameters of their FilterSets (stakeholders/filters.py, partnerships/filters.py,
+roundtables/filters.py)."""
 
 from datetime import date
 from urllib.parse import urlencode
 
 from django.urls import reverse
 
+from roundtables.choices import TOOK_PLACE
 from stakeholders.choices import PRIVATE_SECTOR
 
 from .choices import Dimension
@@ -17,6 +19,9 @@ ORGANIZATION_PARAMS = {Dimension.COUNTRY: "country", Dimension.PILLAR: "pillar",
 INTERACTION_PARAMS = {Dimension.UNIT: "unit", Dimension.PILLAR: "pillar"}
 PARTNERSHIP_PARAMS = {Dimension.UNIT: "unit", Dimension.PILLAR: "pillar", Dimension.COUNTRY: "country",
                       Dimension.STAGE: "stage"}  # fmt: skip
+# A country or a category of events' figures is their attendees' (reports/indicators/events.py).
+EVENT_PARAMS = {Dimension.UNIT: "unit", Dimension.PILLAR: "pillar", Dimension.COUNTRY: "attendee_country",
+                Dimension.CATEGORY: "attendee_category"}  # fmt: skip
 
 
 def _url(name: str, params: list[tuple[str, object]]) -> str:
@@ -50,6 +55,26 @@ def interactions(kind_id, dimension: str, key: str, start: date, end: date) -> s
         ("occurred_before", end.isoformat()),
     ]
     return _url("stakeholders:interaction_list", params)
+
+
+def events(dimension: str, key: str, start: date, end: date, *, kinds, attended: bool = False,
+           outcomes=()) -> str | None:  # fmt: skip
+    """The event list of the events held from ``start`` to ``end`` of ``kinds``: with attendees when
+    ``attended``, with outcomes of the types ``outcomes`` when given. Its rows show the attendees and the
+    outcomes counted."""
+    breakdown = _breakdown(EVENT_PARAMS, dimension, key)
+    if breakdown is None:
+        return None
+    params = [
+        *(("kind", kind) for kind in kinds),
+        *(("status", status) for status in TOOK_PLACE),
+        *breakdown,
+        *([("attended", "on")] if attended else []),
+        *(("outcome", outcome) for outcome in outcomes),
+        ("starts_after", start.isoformat()),
+        ("starts_before", end.isoformat()),
+    ]
+    return _url("roundtables:event_list", params)
 
 
 def partnerships(dimension: str, key: str, **extra) -> str | None:

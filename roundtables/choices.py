@@ -28,6 +28,8 @@ class EventStatus(models.TextChoices):
 # The way forward; cancelling is possible from any step before the event is held.
 STATUS_ORDER = [EventStatus.PLANNING, EventStatus.INVITATIONS_SENT, EventStatus.HELD, EventStatus.OUTCOMES_RECORDED]
 CANCELLABLE = {EventStatus.PLANNING, EventStatus.INVITATIONS_SENT}
+# An event that took place: held, with or without its outcomes recorded yet.
+TOOK_PLACE = (EventStatus.HELD, EventStatus.OUTCOMES_RECORDED)
 
 
 class ParticipantRole(models.TextChoices):

@@ -5,9 +5,9 @@ for the whole Secretariat and for each breakdown it supports, keyed by ``(dimens
 aggregate queries. A value of ``None`` means there is nothing to compute from ("no data"), which pages
 never show as zero.
 
-Indicators of goals 2 and 3 count the register's interactions of the matching types
-(``stakeholders.reference_data.INTERACTION_TYPES``). When the roundtables app lands, its indicators are
-more functions of the same shape, registered in a module of their own and imported below.
+Conferences, committees and roundtables (goals 2 and 3) are counted from the roundtables app's events,
+attendance and outcomes, through the shared reads of ``events.py``; support to units (1.2) from the
+register's interactions of that type.
 """
 
 from . import goal1, goal2, goal3, goal4, vision

@@ -1,20 +1,27 @@
 """Goal 2: reinvigorate the engagement with the business community (objectives 2.1 and 2.2).
 
-Conferences, workshops and committees are counted from the register's interactions of those types; when
-the roundtables app records events of its own, their counts join here as more functions.
+Conferences, workshops and committee meetings are counted from the roundtables app's events and their
+attendance (``events.py``); organizations reached and the moves up the ladder from the register.
 """
 
 from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 
+from roundtables.choices import EventKind
 from stakeholders.choices import Level
 from stakeholders.models import InteractionOrganization, LevelChange
 
 from .. import drilldown
 from ..choices import Dimension
-from .goal1 import BREAKDOWNS, interactions_link
-from .queries import COUNTRY_FLAGS, in_country, interaction_counts
+from .events import attendances
+from .goal1 import BREAKDOWNS
+from .queries import COUNTRY_FLAGS, in_country
 from .registry import ALL, Context, Values, counted, number, register
+
+# Webinars count with workshops: a webinar is a workshop or seminar held online, the strategy's action
+# ("participate in conferences and workshops targeting the private sector") does not ask where it takes
+# place, and attending one logs the same interaction type, "Conference or workshop", on the organization.
+CONFERENCES = (EventKind.CONFERENCE, EventKind.WORKSHOP, EventKind.WEBINAR)
 
 
 @register(
@@ -24,11 +31,14 @@ from .registry import ALL, Context, Values, counted, number, register
     name=_("Conferences and workshops attended"),
     cumulative=True,
     dimensions=BREAKDOWNS,
-    drilldown=interactions_link("conference"),
-    how=_("Interactions of the type “Conference or workshop” since 1 January."),
-)
+    drilldown=lambda dimension, key, start, end, refs: drilldown.events(
+        dimension, key, start, end, kinds=CONFERENCES, attended=True
+    ),
+    how=_("Participants marked attended at conferences, workshops and webinars held since 1 January, by the "
+          "event's organizing unit and pillars and the participant's country."),
+)  # fmt: skip
 def conferences_attended(ctx: Context) -> Values:
-    return interaction_counts(ctx, "conference")
+    return attendances(ctx, CONFERENCES, BREAKDOWNS)
 
 
 @register(
@@ -98,8 +108,11 @@ def passive_to_active(ctx: Context) -> Values:
     name=_("Committee participations"),
     cumulative=True,
     dimensions=BREAKDOWNS,
-    drilldown=interactions_link("committee"),
-    how=_("Interactions of the type “Committee meeting” since 1 January."),
-)
+    drilldown=lambda dimension, key, start, end, refs: drilldown.events(
+        dimension, key, start, end, kinds=(EventKind.COMMITTEE,), attended=True
+    ),
+    how=_("Participants marked attended at committee meetings held since 1 January, by the event's organizing "
+          "unit and pillars and the participant's country."),
+)  # fmt: skip
 def committee_participations(ctx: Context) -> Values:
-    return interaction_counts(ctx, "committee")
+    return attendances(ctx, (EventKind.COMMITTEE,), BREAKDOWNS)

@@ -1,21 +1,32 @@
 """Goal 3: dialogue and knowledge sharing (objective 3.1).
 
-Until the roundtables app records roundtables with their attendance and outcomes, these indicators count
-the register's interactions of the type "Roundtable": a roundtable held is one such interaction, its
-participants are its organizations, and an outcome recorded on it stands for the issues, best practices
-and lessons it brought. The roundtables app's own indicators will be registered beside these.
+Counted from the roundtables app's records (``events.py``): the roundtables held since 1 January, who
+attended them, and the outcomes recorded at them. Every 3.1 figure is about the same roundtables, so a
+unit's roundtables, participants and outcomes can be read side by side.
 """
 
-from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 
-from stakeholders.models import InteractionOrganization
+from roundtables.choices import EventKind, OutcomeKind
 
 from .. import drilldown
 from ..choices import Dimension
-from .goal1 import BREAKDOWNS, interactions_link
-from .queries import COUNTRY_FLAGS, in_country, interaction_counts, interaction_type_ids, interactions_of
-from .registry import ALL, Context, Values, counted, number, register
+from .events import attendances, events_held, outcomes_recorded
+from .goal1 import BREAKDOWNS
+from .registry import Context, Values, register
+
+ROUNDTABLES = (EventKind.ROUNDTABLE,)
+PARTICIPANT_BREAKDOWNS = (Dimension.CATEGORY, *BREAKDOWNS)
+ISSUES = (OutcomeKind.ISSUE,)
+# The strategy organizes its roundtables "to share best practices, barriers and lessons learned".
+PRACTICES_AND_LESSONS = (OutcomeKind.BEST_PRACTICE, OutcomeKind.BARRIER, OutcomeKind.LESSON)
+
+
+def _roundtables_link(**options):
+    def link(dimension, key, start, end, refs):
+        return drilldown.events(dimension, key, start, end, kinds=ROUNDTABLES, **options)
+
+    return link
 
 
 @register(
@@ -25,11 +36,12 @@ from .registry import ALL, Context, Values, counted, number, register
     name=_("Roundtables held"),
     cumulative=True,
     dimensions=BREAKDOWNS,
-    drilldown=interactions_link("roundtable"),
-    how=_("Interactions of the type “Roundtable” since 1 January."),
-)
+    drilldown=_roundtables_link(),
+    how=_("Roundtables held since 1 January (held, or with their outcomes recorded), by organizing unit and "
+          "pillar, and in each country someone attended from."),
+)  # fmt: skip
 def roundtables_held(ctx: Context) -> Values:
-    return interaction_counts(ctx, "roundtable")
+    return events_held(ctx, ROUNDTABLES, BREAKDOWNS)
 
 
 @register(
@@ -38,47 +50,39 @@ def roundtables_held(ctx: Context) -> Values:
     position=2,
     name=_("Roundtable participants"),
     cumulative=True,
-    dimensions=(Dimension.CATEGORY, Dimension.COUNTRY),
-    drilldown=lambda dimension, key, start, end, refs: drilldown.interactions(
-        refs["types"].get("roundtable"), dimension, key, start, end
-    ),
-    how=_("Organizations that took part in a roundtable since 1 January, by stakeholder category and country."),
-)
+    dimensions=PARTICIPANT_BREAKDOWNS,
+    drilldown=_roundtables_link(attended=True),
+    how=_("Participants marked attended at the roundtables held since 1 January, by the stakeholder category "
+          "and country recorded when they were invited."),
+)  # fmt: skip
 def roundtable_participants(ctx: Context) -> Values:
-    kind = interaction_type_ids(ctx).get("roundtable")
-    if kind is None:
-        return {}
-    participations = InteractionOrganization.objects.filter(
-        interaction__kind=kind, occurred_on__gte=ctx.year_start, occurred_on__lte=ctx.as_of
-    ).order_by()
-    distinct = Count("organization", distinct=True)
-    values: Values = {ALL: number(participations.aggregate(n=distinct)["n"])}
-    values |= counted(Dimension.CATEGORY, participations.values_list("organization__category").annotate(n=distinct))
-    values |= counted(
-        Dimension.COUNTRY,
-        participations.aggregate(
-            **{
-                code: Count("organization", distinct=True, filter=in_country(code, "organization__"))
-                for code in COUNTRY_FLAGS
-            }
-        ).items(),
-    )
-    return values
+    return attendances(ctx, ROUNDTABLES, PARTICIPANT_BREAKDOWNS)
 
 
 @register(
-    "roundtable-outcomes",
+    "issues-identified",
     objective="3.1",
     position=3,
-    name=_("Roundtables with issues, best practices or lessons recorded"),
+    name=_("Issues of common interest identified"),
     cumulative=True,
-    dimensions=(Dimension.UNIT,),
-    drilldown=interactions_link("roundtable"),
-    how=_("Roundtables since 1 January whose outcome records issues of common interest, best practices or "
-          "lessons learned."),
+    dimensions=BREAKDOWNS,
+    drilldown=_roundtables_link(outcomes=ISSUES),
+    how=_("Issues of common interest recorded as outcomes of the roundtables held since 1 January."),
+)
+def issues_identified(ctx: Context) -> Values:
+    return outcomes_recorded(ctx, ROUNDTABLES, ISSUES, BREAKDOWNS)
+
+
+@register(
+    "practices-and-lessons",
+    objective="3.1",
+    position=4,
+    name=_("Best practices, barriers and lessons learned recorded"),
+    cumulative=True,
+    dimensions=BREAKDOWNS,
+    drilldown=_roundtables_link(outcomes=PRACTICES_AND_LESSONS),
+    how=_("Best practices, barriers and lessons learned recorded as outcomes of the roundtables held since "
+          "1 January."),
 )  # fmt: skip
-def roundtable_outcomes(ctx: Context) -> Values:
-    recorded = interactions_of(ctx, "roundtable").exclude(outcome="").order_by()
-    values: Values = {ALL: number(recorded.count())}
-    values |= counted(Dimension.UNIT, recorded.values_list("unit").annotate(n=Count("id")))
-    return values
+def practices_and_lessons(ctx: Context) -> Values:
+    return outcomes_recorded(ctx, ROUNDTABLES, PRACTICES_AND_LESSONS, BREAKDOWNS)

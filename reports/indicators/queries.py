@@ -25,12 +25,6 @@ def interaction_type_ids(ctx: Context) -> dict[str, int]:
     return ctx.once("types", lambda: dict(InteractionType.objects.values_list("code", "pk")))
 
 
-def interactions_of(ctx: Context, kind_code: str):
-    """Interactions of one type over the year to date; empty when the type does not exist."""
-    kind = interaction_type_ids(ctx).get(kind_code)
-    return Interaction.objects.filter(kind=kind, occurred_on__gte=ctx.year_start, occurred_on__lte=ctx.as_of)
-
-
 def interaction_counts(ctx: Context, kind_code: str) -> Values:
     """How many interactions of a type over the year to date: in all, per unit, pillar and country
     (an interaction counts in each country where one of its organizations is, as the lists filter)."""

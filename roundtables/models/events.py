@@ -1,10 +1,15 @@
 """An event: a roundtable, conference, workshop, webinar or committee meeting, with its balance targets."""
 
 import zoneinfo
+from collections import defaultdict
+from datetime import date, datetime, time, timedelta
+from functools import reduce
+from operator import or_
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
@@ -16,7 +21,35 @@ from strategy.translation import Translated
 from ..choices import CANCELLABLE, TIME_ZONES, EventFormat, EventKind, EventStatus
 
 
+def _local_midnights(day: date) -> dict[datetime, list[str]]:
+    """The instant ``day`` begins in each of the event time zones, with the zones that share it."""
+    zones: dict[datetime, list[str]] = defaultdict(list)
+    for name, _label in TIME_ZONES:
+        zones[datetime.combine(day, time.min, tzinfo=zoneinfo.ZoneInfo(name))].append(name)
+    return zones
+
+
+def starting_from(day: date) -> Q:
+    """Events whose day, where they happen, is ``day`` or later.
+
+    An event's day is the one its page and the lists show (in its own time zone), and the day its
+    attendance is logged on. The condition is written per time zone (those sharing a midnight together),
+    so it is plain SQL on SQLite and PostgreSQL alike.
+    """
+    return reduce(or_, (Q(time_zone__in=zones, starts_at__gte=at) for at, zones in _local_midnights(day).items()))
+
+
+def starting_until(day: date) -> Q:
+    """Events whose day, where they happen, is ``day`` or earlier (see ``starting_from``)."""
+    following = _local_midnights(day + timedelta(days=1))
+    return reduce(or_, (Q(time_zone__in=zones, starts_at__lt=at) for at, zones in following.items()))
+
+
 class EventQuerySet(models.QuerySet):
+    def starting_between(self, first: date, last: date):
+        """Events whose own day falls from ``first`` to ``last``, both included."""
+        return self.filter(starting_from(first), starting_until(last))
+
     def for_list(self):
         """What a list row or a calendar cell shows."""
         return self.select_related("unit").only(

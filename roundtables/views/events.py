@@ -49,6 +49,9 @@ class EventListView(FilteredListView):
             .order_by("-starts_at", "-id")
         )
 
+    def paginate_queryset(self, queryset, page_size):
+        return super().paginate_queryset(self.filterset.with_counts(queryset), page_size)
+
 
 @permission_required("roundtables.view_event", raise_exception=True)
 def event_calendar(request):

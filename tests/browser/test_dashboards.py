@@ -1,5 +1,6 @@
-"""A unit lead follows their unit's progress: sets a target, sees a logged interaction move the number
-and its trend after a refresh, opens the records behind the number, and exports the table."""
+"""A unit lead follows their unit's progress: sets a target, sees the attendance taken at the unit's
+conference move the number and its trend after a refresh, opens the events behind the number, and exports
+the table."""
 
 import re
 from datetime import timedelta
@@ -12,9 +13,14 @@ from playwright.sync_api import expect
 from accounts.choices import Role
 from accounts.models import User
 from reports.services.snapshots import snapshot_take
+from roundtables.choices import EventKind, EventStatus, OutcomeKind
+from roundtables.models import Outcome
+from roundtables.services.participants import attendance_mark, participants_invite
+from stakeholders.models import Contact
 from tests.browser.conftest import sign_in
 from tests.factories.accounts import PASSWORD
-from tests.factories.stakeholders import OrganizationFactory, log_interaction
+from tests.factories.roundtables import attendee, held_event
+from tests.factories.stakeholders import ContactFactory, OrganizationFactory
 from tests.factories.strategy import UnitFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -34,6 +40,9 @@ def test_a_unit_lead_sets_a_target_and_follows_the_number_to_its_records(page, m
     make_user(Role.UNIT_LEAD, email="lead@cec.example", unit=unit)
     make_user(Role.STAFF, email="officer@cec.example", unit=unit)
     organization = OrganizationFactory(name="Reciclados del Norte")
+    # The unit's business conference is planned for today, its invitations out.
+    conference = held_event(kind=EventKind.CONFERENCE, unit=unit, title_en="Circular economy expo",
+                            status=EventStatus.INVITATIONS_SENT)  # fmt: skip
     snapshot_take(as_of=timezone.localdate() - timedelta(days=1))  # yesterday's figures, before the work
 
     sign_in(page, "lead@cec.example", PASSWORD)
@@ -47,9 +56,11 @@ def test_a_unit_lead_sets_a_target_and_follows_the_number_to_its_records(page, m
     page.get_by_role("button", name="Save the targets").click()
     expect(page.get_by_text("1 target saved.")).to_be_visible()
 
-    # A program officer of the unit attends a business conference and logs it.
+    # The unit's business conference takes place; a program officer takes attendance.
     officer = User.objects.get(email="officer@cec.example")
-    log_interaction(organization, kind="conference", unit=unit, by=officer, summary="Circular economy expo")
+    contact = ContactFactory(organization=organization, consent_given=True, consent_date=timezone.localdate())
+    participants_invite(event=conference, contacts=Contact.objects.filter(pk=contact.pk), by=officer)
+    attendance_mark(participant=conference.participants.get(), attended=True, by=officer)
 
     page.goto("/dashboards/")
     page.get_by_role("button", name="Refresh the figures").click()
@@ -76,14 +87,20 @@ def test_a_unit_lead_sets_a_target_and_follows_the_number_to_its_records(page, m
     assert download.value.suggested_filename == "objective-2.1.xlsx"
 
     row.get_by_role("link", name=re.compile("see the records")).click()
-    expect(page.get_by_role("heading", level=1)).to_contain_text("Interactions")
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Roundtables and events")
+    assert "/roundtables/" in page.url
+    events = page.get_by_role("row").filter(has_text="Circular economy expo")
+    expect(events).to_have_count(1)
+    expect(events.get_by_role("cell").nth(5)).to_have_text("1")  # attended
+    events.get_by_role("link", name="Circular economy expo").click()
     expect(page.get_by_text("Reciclados del Norte").first).to_be_visible()
-    assert "/interactions/" in page.url
 
 
 def test_the_dashboard_pages_have_no_serious_accessibility_violation(page, make_user, screenshot):
     make_user(Role.ADMINISTRATOR, email="admin@cec.example")
-    log_interaction(OrganizationFactory(), kind="roundtable")
+    roundtable = held_event(status=EventStatus.OUTCOMES_RECORDED)
+    attendee(roundtable)
+    Outcome.objects.create(event=roundtable, kind=OutcomeKind.ISSUE, text="Harmonize recycled-content standards.")
     snapshot_take()
     sign_in(page, "admin@cec.example", PASSWORD)
     found = {}

@@ -1,12 +1,13 @@
 """Event factories: events through their service, invitations through theirs."""
 
-from datetime import timedelta
+import zoneinfo
+from datetime import date, datetime, time, timedelta
 
 import factory
 from django.utils import timezone
 
-from roundtables.choices import EventFormat, EventKind
-from roundtables.models import Event
+from roundtables.choices import EventFormat, EventKind, EventStatus, ParticipantStatus
+from roundtables.models import Event, Participant
 from roundtables.services.events import event_save
 from stakeholders.choices import Category, Country, LanguageChoice
 from stakeholders.models import Contact
@@ -46,3 +47,30 @@ def reachable_contact(
         preferred_language=LanguageChoice(language),
         **contact,
     )
+
+
+def held_event(*, day: date | None = None, at: time = time(12), zone: str = "America/Toronto", pillars=(),
+               status=EventStatus.HELD, **fields) -> Event:  # fmt: skip
+    """An event that took place on ``day`` (today by default) at ``at``, where it happened."""
+    starts = datetime.combine(day or timezone.localdate(), at, tzinfo=zoneinfo.ZoneInfo(zone))
+    if fields.get("kind") == EventKind.WEBINAR:
+        fields.setdefault("format", EventFormat.VIRTUAL)
+        fields.setdefault("link", "https://meet.example.org/cec")
+        fields.setdefault("city", "")
+        fields.setdefault("country", "")
+    event = EventFactory(starts_at=starts, ends_at=starts + timedelta(hours=2), time_zone=zone, status=status,
+                         **fields)  # fmt: skip
+    event.pillars.set(pillars)
+    return event
+
+
+def attendee(event: Event, *, country=Country.MEXICO, category=Category.CORPORATION,
+             status=ParticipantStatus.ATTENDED) -> Participant:  # fmt: skip
+    """A participant of ``event`` from a new organization, with the category and country its invitation
+    recorded and what became of it (written directly: attendance through its service also logs an
+    interaction, which counting tests do not need)."""
+    contact = ContactFactory(organization=OrganizationFactory(category=category, hq_country=country))
+    return Participant.objects.create(
+        event=event, contact=contact, organization=contact.organization, category=category, country=country,
+        status=status,
+    )  # fmt: skip

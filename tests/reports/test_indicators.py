@@ -46,21 +46,18 @@ def test_equity_share_is_a_percentage_and_no_data_without_organizations():
     assert compute("equity-focus-share")[("all", "")] == Decimal("25.00")
 
 
-def test_advice_and_conferences_count_interactions_of_their_type_this_year():
+def test_advice_counts_interactions_of_its_type_this_year():
     unit = UnitFactory()
     organization = OrganizationFactory(hq_country=Country.UNITED_STATES)
     today = timezone.localdate()
     log_interaction(organization, kind="advice-to-unit", unit=unit)
     log_interaction(organization, kind="advice-to-unit")
-    log_interaction(organization, kind="conference", unit=unit)
     log_interaction(organization, kind="meeting", unit=unit)
     log_interaction(organization, kind="advice-to-unit", occurred_on=date(today.year - 1, 6, 1))
     advice = compute("advice-to-units")
     assert advice[("all", "")] == 2
     assert advice[("unit", str(unit.pk))] == 1
     assert advice[("country", "US")] == 2
-    assert compute("conferences-attended")[("all", "")] == 1
-    assert compute("committee-participations")[("all", "")] == 0
 
 
 def test_organizations_reached_and_moved_from_passive_to_active():
@@ -74,17 +71,6 @@ def test_organizations_reached_and_moved_from_passive_to_active():
     assert compute("ladder-active")[("all", "")] == 1
     assert compute("ladder-passive")[("all", "")] == 1
     assert compute("ladder-collaborative")[("all", "")] == 0
-
-
-def test_roundtable_participants_by_category():
-    company, ngo = OrganizationFactory(), OrganizationFactory(category=Category.NGO)
-    log_interaction([company, ngo], kind="roundtable", outcome="Harmonize recycled-content standards.")
-    log_interaction([company], kind="roundtable")
-    assert compute("roundtables-held")[("all", "")] == 2
-    participants = compute("roundtable-participants")
-    assert participants[("all", "")] == 2
-    assert participants[("category", Category.NGO)] == 1
-    assert compute("roundtable-outcomes")[("all", "")] == 1
 
 
 def test_initiative_share_answered():

@@ -11,6 +11,7 @@ from reports.choices import RunStatus
 from reports.indicators import REGISTRY
 from reports.models import Indicator, IndicatorValue, Snapshot, SnapshotRun
 from reports.services.snapshots import snapshot_request, snapshot_run, snapshot_take
+from tests.factories.roundtables import attendee, held_event
 from tests.factories.stakeholders import OrganizationFactory, log_interaction
 
 pytestmark = pytest.mark.django_db
@@ -25,7 +26,7 @@ def test_every_indicator_of_the_code_has_a_row_from_the_migration():
 
 
 def test_running_twice_for_a_date_gives_the_same_snapshot_not_a_duplicate():
-    log_interaction(OrganizationFactory(), kind="conference")
+    attendee(held_event(kind="conference"))
     first = values_of(snapshot_take())
     second = values_of(snapshot_take())
     assert first == second

@@ -11,7 +11,7 @@ from django.utils import timezone
 from accounts.choices import Role
 from reports.models import Indicator, Snapshot, SnapshotRun, Target
 from reports.services.snapshots import snapshot_take
-from stakeholders.models import InteractionType
+from tests.factories.roundtables import attendee, held_event
 from tests.factories.stakeholders import OrganizationFactory, log_interaction
 from tests.factories.strategy import UnitFactory
 
@@ -58,13 +58,15 @@ def test_an_indicator_with_no_data_shows_no_data_not_zero(client_for):
 
 
 def test_the_objective_page_links_each_number_to_its_records(client_for, unit):
-    organization = OrganizationFactory()
-    log_interaction(organization, kind="conference", unit=unit)
+    attendee(held_event(kind="conference", unit=unit))
     snapshot_take()
-    kind = InteractionType.objects.get(code="conference").pk
     text = client_for().get(f"/dashboards/objectives/2.1/?unit={unit.pk}").content.decode()
-    year_start = timezone.localdate().replace(month=1, day=1).isoformat()
-    assert f"/interactions/?kind={kind}&amp;unit={unit.pk}&amp;occurred_after={year_start}" in text
+    today = timezone.localdate()
+    assert (
+        "/roundtables/?kind=conference&amp;kind=workshop&amp;kind=webinar&amp;status=held&amp;"
+        f"status=outcomes_recorded&amp;unit={unit.pk}&amp;attended=on&amp;"
+        f"starts_after={today.replace(month=1, day=1).isoformat()}&amp;starts_before={today.isoformat()}"
+    ) in text
     assert 'data-trend="indicator-conferences-attended"' in text
     assert "Figures of the chart" in text  # the chart's text alternative
 
@@ -128,9 +130,9 @@ def test_staff_cannot_set_targets(client_for):
 
 
 def test_progress_and_status_against_the_target(client_for):
-    organization = OrganizationFactory()
+    committee = held_event(kind="committee")
     for _ in range(3):
-        log_interaction(organization, kind="committee")
+        attendee(committee)
     indicator = Indicator.objects.get(code="committee-participations")
     Target.objects.create(indicator=indicator, year=timezone.localdate().year, value=Decimal(3))
     snapshot_take()
