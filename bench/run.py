@@ -251,6 +251,9 @@ def scenarios(client, config: Config, sizes: dict) -> list[Row]:
         print(f"  timing {', '.join(urls)}")
         return time_pages(client, list(urls), repeat=config.repeat, warmup=config.warmup)
 
+    from cec_engage.wsgi import settle_heap
+
+    settle_heap()  # as a server process does once started (cec_engage/wsgi.py)
     rows = []
     print(f"\nIn process: {config.warmup} warm-up rounds, then {config.repeat} timed requests per page")
 

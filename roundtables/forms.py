@@ -163,8 +163,16 @@ def _event_organizations(event: Event, *keep: int):
     return (
         Organization.objects.filter(Q(event_participations__event=event) | Q(pk__in=keep))
         .distinct()
+        .only("id", "name", "acronym")  # what a choice shows (str())
         .order_by("name_key")
     )
+
+
+def event_organization_choices(event: Event) -> list[tuple[int, str]]:
+    """The choices of ``_event_organizations``, read once for the event page's two forms (a conference
+    has hundreds), as (id, label) pairs labelled as ``Organization.__str__`` does."""
+    rows = _event_organizations(event).values_list("id", "name", "acronym")
+    return [(pk, f"{name} ({acronym})" if acronym else name) for pk, name, acronym in rows]
 
 
 class OutcomeForm(forms.ModelForm):
@@ -177,13 +185,16 @@ class OutcomeForm(forms.ModelForm):
             "organizations": forms.CheckboxSelectMultiple,
         }
 
-    def __init__(self, *args, event: Event, **kwargs):
+    def __init__(self, *args, event: Event, organization_choices: list | None = None, **kwargs):
+        """``organization_choices``: those of ``event_organization_choices``, when the page has them."""
         super().__init__(*args, **kwargs)
         self.fields["kind"].choices = OutcomeKind.choices
         self.fields["pillars"].queryset = Pillar.objects.all()
         named = [o.pk for o in self.instance.organizations.all()] if self.instance.pk else []
         self.fields["organizations"].queryset = _event_organizations(event, *named)
         use_fast_selects(self)  # a conference's hundreds of organizations, written without a template each
+        if organization_choices is not None and not named:
+            self.fields["organizations"].widget.choices = organization_choices
         self.helper = FormHelper()
         self.helper.form_tag = False
         # The organizations' check boxes are written by their fast widget in the page, not by crispy's
@@ -198,8 +209,17 @@ class ActionForm(forms.Form):
     organization = forms.ModelChoiceField(label=_("Organization"), queryset=Organization.objects.none())
     outcome = forms.ModelChoiceField(label=_("Outcome it follows"), queryset=Outcome.objects.none(), required=False)
 
-    def __init__(self, *args, event: Event, user=None, action: EventAction | None = None, **kwargs):
-        """``user`` owns a new action by default; ``action`` is the one being edited."""
+    def __init__(
+        self,
+        *args,
+        event: Event,
+        user=None,
+        action: EventAction | None = None,
+        organization_choices: list | None = None,
+        **kwargs,
+    ):
+        """``user`` owns a new action by default; ``action`` is the one being edited;
+        ``organization_choices``: those of ``event_organization_choices``, when the page has them."""
         super().__init__(*args, **kwargs)
         followup = action.followup if action is not None else None
         owners = Q(is_active=True) | Q(pk=followup.owner_id) if followup else Q(is_active=True)
@@ -219,5 +239,8 @@ class ActionForm(forms.Form):
         elif user is not None and not self.is_bound:
             self.initial["owner"] = user.pk
         use_fast_selects(self)
+        if organization_choices is not None and followup is None:
+            field = self.fields["organization"]
+            field.widget.choices = [("", field.empty_label), *organization_choices]
         self.helper = FormHelper()
         self.helper.form_tag = False

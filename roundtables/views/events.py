@@ -20,7 +20,7 @@ from stakeholders.views.base import FilteredListView, ServiceFormMixin
 
 from ..choices import COMING, ParticipantRole, ParticipantStatus
 from ..filters import EventFilter
-from ..forms import ActionForm, EventForm, OutcomeForm, StatusForm
+from ..forms import ActionForm, EventForm, OutcomeForm, StatusForm, event_organization_choices
 from ..models import Event, EventAction, Outcome
 from ..selectors import event_balance, event_participants, month_bounds, month_weeks
 from ..services.events import capacity_exceeded, event_save, event_status_set
@@ -114,12 +114,18 @@ def event_detail(request, pk):
     event = get_object_or_404(_detail_queryset(), pk=pk)
     context = _event_context(event)
     can_write = request.user.has_perm("roundtables.change_event")
+    forms = {"status_form": None, "outcome_form": None, "action_form": None}
+    if can_write:
+        organizations = event_organization_choices(event)  # read once for both forms
+        forms = {
+            "status_form": StatusForm(initial={"status": event.status}),
+            "outcome_form": OutcomeForm(event=event, organization_choices=organizations),
+            "action_form": ActionForm(event=event, user=request.user, organization_choices=organizations),
+        }
     context.update(
+        forms,
         reader_zone=_reader_zone(request),
         can_write=can_write,
-        status_form=StatusForm(initial={"status": event.status}) if can_write else None,
-        outcome_form=OutcomeForm(event=event) if can_write else None,
-        action_form=ActionForm(event=event, user=request.user) if can_write else None,
         role_choices=ParticipantRole.choices,
         answer_choices=[(s.value, s.label) for s in ANSWERS],
     )
