@@ -142,7 +142,8 @@ def large_write(*gin_indexes: str):
             with transaction.atomic(), connection.cursor() as cursor:
                 cursor.execute("SELECT gin_clean_pending_list(%s::regclass)", [index])
         except DatabaseError:
-            # Only the index's owner may merge it by hand; then autovacuum merges it later.
+            # Only the index's owner may merge it by hand; then the next write past PostgreSQL's usual
+            # limit, or autovacuum, merges it.
             pass
     with connection.cursor() as cursor:
         cursor.execute("SET CONSTRAINTS ALL DEFERRED")  # every deferrable constraint here is initially deferred
