@@ -11,6 +11,7 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from stakeholders.services.versions import ConcurrentEdit
+from strategy.forms import add_service_errors
 
 from ..filters import PartnershipFilter
 from ..forms import ApprovalForm, AssessmentForm, MoveForm, ResourceForm, StepForm
@@ -141,11 +142,7 @@ def assessment(request, pk):
                 complete=form.cleaned_data["complete"],
             )
         except ValidationError as error:
-            if hasattr(error, "error_dict"):
-                for field, errors in error.error_dict.items():
-                    form.add_error(field if field in form.fields else None, errors)
-            else:
-                form.add_error(None, error)
+            add_service_errors(form, error)
         else:
             done = (
                 _("The assessment of “%(title)s” is complete.")
@@ -197,11 +194,7 @@ def log_step(request, pk):
         try:
             partnership_log_step(partnership=partnership, by=request.user, **form.cleaned_data)
         except ValidationError as error:
-            if hasattr(error, "error_dict"):
-                for field, errors in error.error_dict.items():
-                    form.add_error(field if field in form.fields else None, errors)
-            else:
-                form.add_error(None, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("The step is logged as an interaction with the partner organizations."))
             return HttpResponseRedirect(partnership.get_absolute_url() + "#steps")

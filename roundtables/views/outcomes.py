@@ -10,6 +10,7 @@ from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from strategy.forms import add_service_errors
 from strategy.models import Pillar
 
 from ..forms import ActionForm, OutcomeForm
@@ -72,15 +73,6 @@ def action_create(request, pk):
     return HttpResponseRedirect(event.get_absolute_url() + "#actions")
 
 
-def _refused(form, error: ValidationError) -> None:
-    """A rule the service refused, shown beside its field (or above the form)."""
-    if hasattr(error, "error_dict"):
-        for field, errors in error.error_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, error)
-
-
 def _outcome(pk: int, outcome_pk: int) -> Outcome:
     return get_object_or_404(Outcome.objects.select_related("event"), pk=outcome_pk, event_id=pk)
 
@@ -100,7 +92,7 @@ def outcome_edit(request, pk, outcome_pk):
         try:
             outcome_update(outcome=outcome, **form.cleaned_data)
         except ValidationError as error:
-            _refused(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("The outcome is saved."))
             return HttpResponseRedirect(event.get_absolute_url() + "#outcomes")
@@ -140,7 +132,7 @@ def action_edit(request, pk, action_pk):
         try:
             event_action_update(action=action, **form.cleaned_data)
         except ValidationError as error:
-            _refused(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("The follow-up action is saved."))
             return HttpResponseRedirect(event.get_absolute_url() + "#actions")

@@ -96,11 +96,12 @@ class ImportWriter:
         """Add the chunk's NAICS codes; return the ids of those added to organizations that existed before."""
         wanted = {self._id(target): items for target, items in part.sectors.items()}
         earlier = [pk for target, pk in zip(part.sectors, wanted, strict=True) if target not in part.new_organizations]
+        existed = {pk for target, pk in zip(part.sectors, wanted, strict=True) if isinstance(target, int)}
         existing = set()
         for pks in bulk.batches(earlier):
             sectors = OrganizationSector.objects.filter(organization_id__in=pks)
             existing.update(sectors.values_list("organization_id", "code"))
-        new, existed = {}, {pk for target, pk in zip(part.sectors, wanted, strict=True) if isinstance(target, int)}
+        new = {}
         for pk, items in wanted.items():
             for item in items:
                 if (pk, item.code) not in existing:

@@ -9,6 +9,8 @@ from django.core.paginator import EmptyPage, Paginator
 from django.utils.functional import cached_property
 from django_filters.views import FilterView
 
+from strategy.forms import add_service_errors
+
 
 class CountedPaginator(Paginator):
     """A paginator told its count when it is already known, instead of counting the rows again.
@@ -77,11 +79,7 @@ class ServiceFormMixin:
         try:
             self.object = self.save(form)
         except ValidationError as error:
-            if hasattr(error, "error_dict"):
-                for field, errors in error.error_dict.items():
-                    form.add_error(field if field in form.fields else None, errors)
-            else:
-                form.add_error(None, error)
+            add_service_errors(form, error)
             return self.form_invalid(form)
         if self.success_message:
             messages.success(self.request, self.success_message % {"name": self.object})

@@ -11,6 +11,8 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from strategy.forms import add_service_errors
+
 from ..choices import InvitationStatus, SurveyStatus
 from ..forms import QuestionForm, ResponseForm, SectionForm, SurveyForm
 from ..models import Question, Survey
@@ -27,14 +29,6 @@ from ..services.builder import (
 from ..strategy_template import survey_from_strategy_template
 
 LANGUAGES = ("en", "fr", "es")
-
-
-def _errors_to_form(form, error: ValidationError) -> None:
-    if hasattr(error, "error_dict"):
-        for field, errors in error.error_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, error)
 
 
 @permission_required("surveys.view_survey", raise_exception=True)
@@ -57,7 +51,7 @@ def survey_create(request):
                 many_to_many={"objectives": form.cleaned_data["objectives"], "actions": form.cleaned_data["actions"]},
             )
         except ValidationError as error:
-            _errors_to_form(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("The survey is created as a draft. Add its questions."))
             return HttpResponseRedirect(survey.get_absolute_url())
@@ -85,7 +79,7 @@ def survey_edit(request, pk):
                 many_to_many={"objectives": form.cleaned_data["objectives"], "actions": form.cleaned_data["actions"]},
             )
         except ValidationError as error:
-            _errors_to_form(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("Changes to the survey are saved."))
             return HttpResponseRedirect(survey.get_absolute_url())
@@ -133,7 +127,7 @@ def question_edit(request, pk, question_pk=None):
         try:
             question_save(question=form.instance, choice_lines=form.choice_lines())
         except ValidationError as error:
-            _errors_to_form(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("Question saved."))
             return HttpResponseRedirect(survey.get_absolute_url() + f"#question-{form.instance.pk}")
