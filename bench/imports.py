@@ -335,7 +335,7 @@ def remove_batch(batch_id: int) -> dict:
     changes."""
     from django.db import connection, transaction
 
-    from stakeholders.models import Contact, ImportBatch, ImportChange, Organization
+    from stakeholders.models import Contact, ImportBatch, Organization
     from stakeholders.models.imports import ImportStatus
     from stakeholders.services.imports import import_undo
 
@@ -351,10 +351,12 @@ def remove_batch(batch_id: int) -> dict:
             cursor.execute(
                 "ANALYZE stakeholders_historicalorganization, stakeholders_historicalcontact, stakeholders_importchange"
             )
+    reasons = [f"Import #{batch.pk}", f"Undo of import #{batch.pk}"]
     with transaction.atomic():
-        for name, model in (("organization", Organization), ("contact", Contact)):
-            touched = ImportChange.objects.filter(batch=batch, model=name).values("object_id")
-            model.history.model.objects.filter(id__in=touched, history_date__gte=batch.created_at).delete()
+        for model in Organization, Contact:
+            model.history.model.objects.filter(
+                history_change_reason__in=reasons, history_date__gte=batch.created_at
+            ).delete()
         batch.delete()
     return {"undo_s": round(undone - started, 2), "rest_s": round(time.monotonic() - undone, 2)}
 

@@ -24,7 +24,7 @@ from strategy.caching import forget, kept
 from strategy.links import pk_url
 from strategy.translation import LANGUAGE_CODES, active_language
 
-from .models import Contact, FollowUp, ImportChange, Interaction, InteractionOrganization, LevelChange, Organization
+from .models import Contact, FollowUp, ImportBatch, Interaction, InteractionOrganization, LevelChange, Organization
 from .normalize import email_domain, fold
 
 
@@ -340,13 +340,9 @@ def change_history(instance, limit: int = 10) -> list[dict]:
         )
     if len(records) <= limit and not any(row["type"] == "+" for row in rows):
         # Imported records have no creation row of their own: their import batch tells the story.
-        created = (
-            ImportChange.objects.filter(model=model._meta.model_name, object_id=instance.pk, action="created")
-            .select_related("batch__created_by")
-            .first()
-        )
-        if created:
-            batch = created.batch
+        imported_in = getattr(instance, "imported_in_id", None)  # organizations and contacts
+        batch = ImportBatch.objects.select_related("created_by").filter(pk=imported_in).first() if imported_in else None
+        if batch:
             rows.append(
                 {"date": batch.created_at, "user": batch.created_by, "type": "+", "fields": [], "import": batch}
             )

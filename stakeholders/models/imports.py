@@ -94,7 +94,8 @@ class ImportBatch(models.Model):
 
 
 class ImportChange(models.Model):
-    """A record an import created or changed; ``before`` holds the changed fields' earlier values."""
+    """A record an import changed, or a NAICS code it gave an existing organization; ``before`` holds the
+    changed fields' earlier values. (The organizations and contacts it created name it: ``imported_in``.)"""
 
     class Action(models.TextChoices):
         CREATED = "created", _("Created")

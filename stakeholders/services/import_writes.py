@@ -1,10 +1,12 @@
 """The writes of an import and of its undo, in bulk (see ``stakeholders.bulk``), for
 ``stakeholders.services.imports``: rows built as tuples, never as model instances.
 
-Every record an import creates or changes gets an ``ImportChange`` row (the undo reads them); changed
-records get a history row naming the batch ("Import #12"); created ones get none, their batch tells
-who imported them and when (``selectors.change_history``). The undo writes a history row for each
-record it restores or deletes, naming the batch too.
+Organizations and contacts an import creates name their batch (``imported_in``); every other record it
+creates or changes (a NAICS code of an existing organization, a changed organization or contact) gets
+an ``ImportChange`` row. The undo reads both. Changed records get a history row naming the batch
+("Import #12"); created ones get none, their batch tells who imported them and when
+(``selectors.change_history``). The undo writes a history row for each record it restores or deletes,
+naming the batch too.
 """
 
 from collections import defaultdict
@@ -44,26 +46,25 @@ class ImportWriter:
 
     def write(self, part: ChunkPlan) -> None:
         """Create what one chunk creates: organizations, their NAICS codes, contacts."""
-        changes: list[tuple[str, int]] = []
         keys = list(part.new_organizations)
         rows = [self._new_organization(values, row_keys) for values, row_keys in part.new_organizations.values()]
         ids = bulk.insert(self.organization, rows, ids=True)
         self.created.update(zip(keys, ids, strict=True))
-        changes += [("organization", pk) for pk in ids]
         # NAICS codes given to existing organizations are undone one by one; those of the organizations
         # this file creates go with their organization.
-        changes += [("sector", pk) for pk in self._write_sectors(part)]
+        sectors = self._write_sectors(part)
         rows = [
             self.contact.row(
                 organization_id=self._id(target),
                 **values,
                 name_key=folded[:200],
                 consent_source=self.consent_source if values.get("consent_given") else "",
+                imported_in_id=self.batch.pk,
             )
             for target, values, folded in part.contacts_new
         ]
-        changes += [("contact", pk) for pk in bulk.insert(self.contact, rows, ids=True)]
-        bulk.insert(self.change, [self.change.row(**self._change(model, pk, "created")) for model, pk in changes])
+        bulk.insert(self.contact, rows)
+        bulk.insert(self.change, [self.change.row(**self._change("sector", pk, "created")) for pk in sectors])
 
     def _change(self, model: str, pk: int, action: str, before: dict | None = None) -> dict:
         return {"batch_id": self.batch.pk, "model": model, "object_id": pk, "action": action, "before": before or {}}
@@ -90,6 +91,7 @@ class ImportWriter:
             name_key=name_key,
             website_domain=domain,
             search_key=search_key,
+            imported_in_id=self.batch.pk,
         )
 
     def _write_sectors(self, part: ChunkPlan) -> list[int]:
@@ -147,9 +149,15 @@ class ImportWriter:
 # Undoing. ------------------------------------------------------------------------------------------------
 
 
+def _created(model, batch: ImportBatch) -> list[int]:
+    # A scan of the table, without an index: an undo reads it once or twice, while an index would cost
+    # every insert of every import.
+    return list(model._base_manager.filter(imported_in=batch).order_by().values_list("pk", flat=True))
+
+
 def undo_blocked(batch: ImportBatch) -> bool:
     """Whether organizations the batch created have had interactions logged since (undoing would lose them)."""
-    created = batch.changes.filter(model="organization", action="created").values_list("object_id", flat=True)
+    created = _created(Organization, batch)
     # By lists of ids rather than a subquery: right after a large import, the statistics of the tables
     # are those of before it, and the planner would loop over every interaction.
     return any(
@@ -173,10 +181,11 @@ def undo_writes(batch: ImportBatch, *, by_id: int | None, now: datetime) -> None
     bulk.write_history(Organization, organizations, history_type="~", **history)
     bulk.write_history(Contact, contacts, history_type="~", **history)
 
-    created = changes.filter(action="created")
-    bulk.delete(OrganizationSector, created.filter(model="sector").values_list("object_id", flat=True))
-    created_orgs = list(created.filter(model="organization").values_list("object_id", flat=True))
-    doomed = set(created.filter(model="contact").values_list("object_id", flat=True))
+    bulk.delete(
+        OrganizationSector, changes.filter(action="created", model="sector").values_list("object_id", flat=True)
+    )
+    created_orgs = _created(Organization, batch)
+    doomed = set(_created(Contact, batch))
     for pks in bulk.batches(created_orgs):
         doomed.update(Contact.objects.filter(organization_id__in=pks).values_list("pk", flat=True))
     for model, pks in (Contact, sorted(doomed)), (Organization, created_orgs):
