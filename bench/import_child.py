@@ -4,9 +4,10 @@
 
 The command runs as it does from manage.py (same arguments, same code); the only addition is a timer
 around the functions it calls (open_table, suggest_mapping, import_rows) and, inside import_rows, around
-the steps it repeats for each chunk of rows (plan: check and match; write) and the final writes (finish:
-changes to existing records and their history), summed over the chunks, with the process's peak memory
-when each returns, written as JSON to ``--phases``, and with ``--profile`` a cProfile of the whole run.
+the steps it repeats for each chunk of rows (plan: check and match; prepare: lay out the new rows;
+write, on the writing thread), summed over the chunks, and the final writes (finish: changes to existing
+records and their history), with the process's peak memory when each returns, written as JSON to
+``--phases``, and with ``--profile`` a cProfile of the whole run.
 The exit status is the command's.
 """
 
@@ -49,7 +50,8 @@ def main(argv: list[str]) -> int:
     for name in ("open_table", "suggest_mapping", "import_rows"):
         setattr(command, name, timed(name, getattr(command, name)))
     Planner.plan = timed("plan", Planner.plan)
-    ImportWriter.write = timed("write", ImportWriter.write)
+    ImportWriter.prepare = timed("prepare", ImportWriter.prepare)
+    ImportWriter.insert = timed("write", ImportWriter.insert)
     ImportWriter.finish = timed("finish", ImportWriter.finish)
 
     status = 0

@@ -18,6 +18,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from concurrent.futures import wait as wait_futures
 from contextlib import contextmanager
+from dataclasses import dataclass, field
 from datetime import datetime
 
 from django.db import DEFAULT_DB_ALIAS, DatabaseError, connection, connections, models, transaction
@@ -72,46 +73,71 @@ class RowShape:
         return row
 
 
-def insert(shape: RowShape, rows: Sequence[list], *, ids: bool = False) -> list[int]:
-    """Insert ``rows`` of ``shape``; with ``ids``, return the new rows' ids in the same order.
+@dataclass
+class Prepared:
+    """Rows laid out for ``write``: on PostgreSQL, the text of a COPY (``text`` empty: nothing to write)."""
 
-    PostgreSQL: the ids are drawn from the table's sequence first, then the rows go in by COPY.
-    Elsewhere: ``bulk_create``, which reads the ids back.
+    shape: RowShape
+    ids: list[int]  # the rows' ids, in order, when asked for
+    columns: list[str] = field(default_factory=list)
+    text: str = ""
+
+
+def prepare(shape: RowShape, rows: Sequence[list], *, ids: bool = False) -> Prepared:
+    """Lay out ``rows`` of ``shape`` for ``write``; with ``ids``, draw their ids now (``Prepared.ids``).
+
+    PostgreSQL: the ids come from the table's sequence (outside any transaction, so from any
+    connection), and the rows become the text of a COPY. Elsewhere the rows go in at once, by
+    ``bulk_create``, which reads the ids back: there, nothing writes in the background.
     """
     if not rows:
-        return []
+        return Prepared(shape, [])
     model = shape.model
     if not _is_postgresql():
         objects = [model(**dict(zip(shape.columns, row, strict=True))) for row in rows]
         created = model._base_manager.bulk_create(objects, batch_size=500)
-        return [obj.pk for obj in created] if ids else []
-    table = model._meta.db_table
+        return Prepared(shape, [obj.pk for obj in created] if ids else [])
     columns = shape.db_columns
     new_ids: list[int] = []
-    with connection.cursor() as cursor:
-        if ids:
-            pk = model._meta.pk.column
+    if ids:
+        pk = model._meta.pk.column
+        with connection.cursor() as cursor:
             cursor.execute(
-                "SELECT nextval(pg_get_serial_sequence(%s, %s)) FROM generate_series(1, %s)", [table, pk, len(rows)]
+                "SELECT nextval(pg_get_serial_sequence(%s, %s)) FROM generate_series(1, %s)",
+                [model._meta.db_table, pk, len(rows)],
             )
             new_ids = [row[0] for row in cursor.fetchall()]
-            columns = [pk, *columns]
-            rows = ([pk_, *row] for pk_, row in zip(new_ids, rows, strict=True))
-        # CSV with every value quoted, written by the csv module (in C): an empty string stays a string,
-        # and in the nullable columns (numbers, dates, never text: see RowShape) an empty value is NULL.
-        if shape.json:
-            rows = (_dump_json(row, shape.json) for row in rows)
-        buffer = io.StringIO()
-        csv.writer(buffer, quoting=csv.QUOTE_ALL, lineterminator="\n").writerows(rows)
-        buffer.seek(0)
-        force_null = f", FORCE_NULL ({', '.join(map(_quote, shape.nullable))})" if shape.nullable else ""
-        with _STATEMENT_LOCK:  # a raw COPY goes around the connection's execute wrappers
-            cursor.copy_expert(
-                f"COPY {_quote(table)} ({', '.join(map(_quote, columns))}) FROM STDIN WITH (FORMAT csv{force_null})",
-                buffer,
-                size=COPY_READ_SIZE,
-            )
-    return new_ids
+        columns = [pk, *columns]
+        rows = ([pk_, *row] for pk_, row in zip(new_ids, rows, strict=True))
+    # CSV with every value quoted, written by the csv module (in C): an empty string stays a string,
+    # and in the nullable columns (numbers, dates, never text: see RowShape) an empty value is NULL.
+    if shape.json:
+        rows = (_dump_json(row, shape.json) for row in rows)
+    buffer = io.StringIO()
+    csv.writer(buffer, quoting=csv.QUOTE_ALL, lineterminator="\n").writerows(rows)
+    return Prepared(shape, new_ids, columns, buffer.getvalue())
+
+
+def write(prepared: Prepared) -> None:
+    """Insert prepared rows (on PostgreSQL, by COPY; elsewhere ``prepare`` has inserted them)."""
+    if not prepared.text:
+        return
+    shape = prepared.shape
+    force_null = f", FORCE_NULL ({', '.join(map(_quote, shape.nullable))})" if shape.nullable else ""
+    with connection.cursor() as cursor, _STATEMENT_LOCK:  # a raw COPY goes around the execute wrappers
+        cursor.copy_expert(
+            f"COPY {_quote(shape.model._meta.db_table)} ({', '.join(map(_quote, prepared.columns))}) "
+            f"FROM STDIN WITH (FORMAT csv{force_null})",
+            io.StringIO(prepared.text),
+            size=COPY_READ_SIZE,
+        )
+
+
+def insert(shape: RowShape, rows: Sequence[list], *, ids: bool = False) -> list[int]:
+    """Insert ``rows`` of ``shape``; with ``ids``, return the new rows' ids in the same order."""
+    prepared = prepare(shape, rows, ids=ids)
+    write(prepared)
+    return prepared.ids
 
 
 # Room for a large write's entries in a GIN index's pending list: merged into the index once, sorted,
@@ -212,6 +238,29 @@ class Background:
             shared = connections[DEFAULT_DB_ALIAS]
             shared.execute_wrappers.remove(_one_statement_at_a_time)
             shared.dec_thread_sharing()
+
+
+@contextmanager
+def reads_aside():
+    """This thread's queries go through a connection of their own meanwhile, outside the transaction.
+
+    Within ``Background``, a read of this thread would otherwise wait for the write in progress (a COPY
+    of thousands of rows); on a connection of its own, it runs at once. It sees the register as last
+    committed, so use it only for reads that must not see the transaction's own writes, and only when
+    the transaction was begun by the caller itself: a transaction the caller was given (a test's, say)
+    may hold rows that no other connection sees yet. Elsewhere than on PostgreSQL, nothing changes.
+    """
+    if not _is_postgresql():
+        yield
+        return
+    shared = connections[DEFAULT_DB_ALIAS]
+    own = connections.create_connection(DEFAULT_DB_ALIAS)
+    connections[DEFAULT_DB_ALIAS] = own
+    try:
+        yield
+    finally:
+        connections[DEFAULT_DB_ALIAS] = shared
+        own.close()
 
 
 # One statement at a time on a connection that ``Background`` shares between two threads.

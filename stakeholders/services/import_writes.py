@@ -10,6 +10,7 @@ naming the batch too.
 """
 
 from collections import defaultdict
+from dataclasses import dataclass
 from datetime import datetime
 
 from django.utils import timezone
@@ -28,6 +29,16 @@ def _json(value):
     return value.isoformat() if hasattr(value, "isoformat") else value
 
 
+@dataclass
+class PreparedChunk:
+    """A chunk's new rows, laid out for ``bulk.write``."""
+
+    earlier_sectors: dict[int | str, list]  # NAICS codes for organizations that existed before the chunk
+    organizations: bulk.Prepared
+    sectors: bulk.Prepared  # those of the new organizations
+    contacts: bulk.Prepared
+
+
 class ImportWriter:
     """Writes a planned import chunk by chunk, then the changes to existing records once, at the end."""
 
@@ -44,16 +55,20 @@ class ImportWriter:
     def _id(self, target: int | str) -> int:
         return target if isinstance(target, int) else self.created[target]
 
-    def write(self, part: ChunkPlan) -> None:
-        """Create what one chunk creates: organizations, their NAICS codes, contacts."""
-        keys = list(part.new_organizations)
-        rows = [self._new_organization(values, row_keys) for values, row_keys in part.new_organizations.values()]
-        ids = bulk.insert(self.organization, rows, ids=True)
-        self.created.update(zip(keys, ids, strict=True))
-        # NAICS codes given to existing organizations are undone one by one; those of the organizations
-        # this file creates go with their organization.
-        sectors = self._write_sectors(part)
-        rows = [
+    def prepare(self, part: ChunkPlan) -> "PreparedChunk":
+        """Lay out the rows a chunk creates and draw the new organizations' ids. With ``bulk.Background``,
+        this runs while the previous chunk is written; elsewhere than on PostgreSQL it writes them."""
+        organizations = [self._new_organization(values, keys) for values, keys in part.new_organizations.values()]
+        prepared = bulk.prepare(self.organization, organizations, ids=True)
+        self.created.update(zip(part.new_organizations, prepared.ids, strict=True))
+        # The NAICS codes of the organizations this chunk creates need no check against the register.
+        new_sectors = {
+            (self.created[target], item.code): self._sector_row(self.created[target], item)
+            for target, items in part.sectors.items()
+            if target in part.new_organizations
+            for item in items
+        }
+        contacts = [
             self.contact.row(
                 organization_id=self._id(target),
                 **values,
@@ -63,7 +78,23 @@ class ImportWriter:
             )
             for target, values, folded in part.contacts_new
         ]
-        bulk.insert(self.contact, rows)
+        return PreparedChunk(
+            earlier_sectors={
+                target: items for target, items in part.sectors.items() if target not in part.new_organizations
+            },
+            organizations=prepared,
+            sectors=bulk.prepare(self.sector, list(new_sectors.values())),
+            contacts=bulk.prepare(self.contact, contacts),
+        )
+
+    def insert(self, prepared: "PreparedChunk") -> None:
+        """Write a prepared chunk: its organizations, their NAICS codes and its contacts."""
+        bulk.write(prepared.organizations)
+        bulk.write(prepared.sectors)
+        # NAICS codes given to existing organizations are undone one by one; those of the organizations
+        # this file creates go with their organization.
+        sectors = self._write_sectors(prepared.earlier_sectors)
+        bulk.write(prepared.contacts)
         bulk.insert(self.change, [self.change.row(**self._change("sector", pk, "created")) for pk in sectors])
 
     def _change(self, model: str, pk: int, action: str, before: dict | None = None) -> dict:
@@ -94,25 +125,29 @@ class ImportWriter:
             imported_in_id=self.batch.pk,
         )
 
-    def _write_sectors(self, part: ChunkPlan) -> list[int]:
-        """Add the chunk's NAICS codes; return the ids of those added to organizations that existed before."""
-        wanted = {self._id(target): items for target, items in part.sectors.items()}
-        earlier = [pk for target, pk in zip(part.sectors, wanted, strict=True) if target not in part.new_organizations]
-        existed = {pk for target, pk in zip(part.sectors, wanted, strict=True) if isinstance(target, int)}
+    def _sector_row(self, organization: int, item) -> list:
+        return self.sector.row(
+            organization_id=organization,
+            code=item.code,
+            sector_id=item.sector.pk,
+            subsector_id=item.subsector.pk if item.subsector else None,
+        )
+
+    def _write_sectors(self, wanted: dict[int | str, list]) -> list[int]:
+        """Add NAICS codes to organizations that existed before the chunk (in the register, or created by
+        an earlier chunk), but those they have; return the ids of those added to the register's."""
+        earlier = {self._id(target): items for target, items in wanted.items()}
+        existed = {target for target in wanted if isinstance(target, int)}
         existing = set()
         for pks in bulk.batches(earlier):
             sectors = OrganizationSector.objects.filter(organization_id__in=pks)
             existing.update(sectors.values_list("organization_id", "code"))
-        new = {}
-        for pk, items in wanted.items():
-            for item in items:
-                if (pk, item.code) not in existing:
-                    new[(pk, item.code)] = self.sector.row(
-                        organization_id=pk,
-                        code=item.code,
-                        sector_id=item.sector.pk,
-                        subsector_id=item.subsector.pk if item.subsector else None,
-                    )
+        new = {
+            (pk, item.code): self._sector_row(pk, item)
+            for pk, items in earlier.items()
+            for item in items
+            if (pk, item.code) not in existing
+        }
         ids = bulk.insert(self.sector, list(new.values()), ids=True)
         return [pk for pk, (organization, _code) in zip(ids, new, strict=True) if organization in existed]
 

@@ -8,7 +8,7 @@ the writes are in ``import_writes``. The whole import is one transaction: all or
 import csv
 import io
 from collections.abc import Callable
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
@@ -150,7 +150,9 @@ def _planned(source: Source, planner: Planner, batch: ImportBatch, progress):
     row is invalid and the import is all or nothing: then nothing more is written)."""
     for chunk in source.chunks(CHUNK):
         part = planner.plan(chunk)
+        chunk = None  # noqa: PLW2901 - each chunk is let go of before the next is read and planned
         yield None if batch.on_error == OnError.ABORT and planner.invalid else part
+        part = None
         if progress:
             progress(planner.rows_seen)
 
@@ -162,6 +164,10 @@ def _rejected(batch: ImportBatch, planner: Planner) -> bool:
 def _write(source: Source, planner: Planner, batch: ImportBatch, *, by_id, file_name, progress) -> None:
     """Plan and write each chunk in turn, in one transaction: all or nothing."""
     created_here = batch.pk is None
+    # The planner reads only records that existed before the import (what the file itself creates, it
+    # keeps in memory), so it may read the register as committed, aside from the writes (see
+    # bulk.reads_aside) — unless the caller holds a transaction of its own, whose rows only it sees.
+    aside = bulk.reads_aside if not connection.in_atomic_block else nullcontext
     try:
         with transaction.atomic():
             if created_here:
@@ -169,11 +175,13 @@ def _write(source: Source, planner: Planner, batch: ImportBatch, *, by_id, file_
                 batch.save()
             writer = ImportWriter(batch, by_id=by_id, file_name=file_name, now=timezone.now())
             with bulk.large_write(*TRIGRAM_INDEXES):
-                # Each chunk is written while the next one is checked and matched (see bulk.Background).
-                with bulk.Background() as background:
+                # Each chunk is written while the next one is checked, matched and laid out (see
+                # bulk.Background).
+                with bulk.Background() as background, aside():
                     for part in _planned(source, planner, batch, progress):
                         if part:
-                            background.run(writer.write, part)
+                            background.run(writer.insert, writer.prepare(part))
+                        del part  # memory: one chunk planned at a time
                 if _rejected(batch, planner):
                     raise _Rejected
                 writer.finish(planner)

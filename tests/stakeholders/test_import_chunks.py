@@ -4,6 +4,7 @@ import records (changes, history) is written in bulk."""
 import pytest
 from django.core.exceptions import ValidationError
 from django.core.validators import EmailValidator, URLValidator
+from django.db import connection
 
 from stakeholders.imports.reading import open_table, read_table
 from stakeholders.imports.rows import check_email, check_url
@@ -141,3 +142,62 @@ def _refused(check, value) -> bool:
     except ValidationError:
         return True
     return False
+
+
+@pytest.fixture
+def reads_aside_spy(monkeypatch):
+    """Records each time an import reads the register on a connection of its own."""
+    from contextlib import contextmanager
+
+    from stakeholders import bulk
+
+    entered, original = [], bulk.reads_aside
+
+    @contextmanager
+    def spy():
+        with original():
+            entered.append(connection.vendor)
+            yield
+
+    monkeypatch.setattr(bulk, "reads_aside", spy)
+    return entered
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.parametrize("size", [1, 2])
+def test_an_import_in_its_own_transaction_reads_the_register_aside_with_the_same_result(
+    monkeypatch, size, reads_aside_spy
+):
+    from django.apps import apps
+
+    from stakeholders.reference_data import load_reference_data
+
+    load_reference_data(apps)  # transactional tests start from an empty database
+    OrganizationFactory(name="Existing", acronym="", website="https://existing.org")
+    batch = import_in_chunks(monkeypatch, size, by=None)
+
+    assert reads_aside_spy == [connection.vendor]
+    assert (batch.status, batch.created_count, batch.updated_count, batch.skipped_count) == ("done", 1, 2, 1)
+    assert state() == (
+        [("Acme Inc.", "", "https://acme.com", 1), ("Existing", "EXI", "https://existing.org", 2)],
+        [("Ann", "Acme Inc."), ("Bob", "Acme Inc.")],
+        [("Acme Inc.", "562")],
+    )
+    assert ImportChange.objects.filter(batch=batch, action="updated").count() == 1
+
+
+@pytest.mark.django_db(transaction=True)
+def test_an_import_in_its_own_transaction_still_writes_nothing_when_a_later_row_is_invalid(
+    monkeypatch, reads_aside_spy
+):
+    batch = import_in_chunks(monkeypatch, 2, FILE + "Bad Row,,,not-an-email,,\n", by=None, on_error="abort")
+    assert reads_aside_spy and batch.status == "rejected"
+    assert not Organization.objects.exists() and not Contact.objects.exists()
+
+
+def test_an_import_inside_a_transaction_it_was_given_reads_through_that_transaction(monkeypatch, reads_aside_spy):
+    # The register's organization exists only in this test's transaction: another connection would miss it.
+    OrganizationFactory(name="Existing", acronym="", website="https://existing.org")
+    batch = import_in_chunks(monkeypatch, 2, by=None)
+    assert reads_aside_spy == []
+    assert batch.updated_count == 2 and Organization.objects.count() == 2
