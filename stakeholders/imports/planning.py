@@ -23,6 +23,7 @@ from ..normalize import fold, name_key, website_domain
 from .rows import CheckedRow, Vocabulary, check_row
 
 ORG_FIELDS = ["name", "acronym", "category", "website", "hq_country", "hq_region_id"]
+STREAM_CHUNK = 10_000  # rows of the register fetched at a time when loading the matching keys
 CONTACT_FIELDS = ["full_name", "job_title", "email", "phone", "preferred_language", "consent_given", "consent_date"]
 
 
@@ -69,23 +70,34 @@ class Matcher:
     """The register's matching keys, loaded once, plus those of organizations this file creates."""
 
     def __init__(self):
-        # In the register's order (name key, then id): where several records share a key, the first wins.
-        # A dict built from the reversed rows keeps the first of each key, without a lookup per row.
-        organizations = list(Organization.objects.values_list("pk", "name_key", "website_domain", "acronym"))
-        organizations.reverse()
-        self.by_name = {key: pk for pk, key, _domain, _acronym in organizations}
-        self.by_domain = {domain: pk for pk, _key, domain, _acronym in organizations if domain}
-        acronyms = Counter(acronym.upper() for _pk, _key, _domain, acronym in organizations if acronym)
-        self.by_acronym = {
-            acronym.upper(): pk
-            for pk, _key, _domain, acronym in organizations
-            if acronym and acronyms[acronym.upper()] == 1
-        }
-        del organizations
-        contacts = list(Contact.objects.exclude(email="").values_list("email", "organization_id", "pk"))
-        contacts.reverse()
-        self.by_email = {email.lower(): organization_id for email, organization_id, _pk in contacts}
-        self.contact_by_email = {email.lower(): pk for email, _organization_id, pk in contacts}
+        # Read as a stream (a server-side cursor on PostgreSQL): the whole register at once would cost its
+        # size again in the driver's memory. Where several records share a key, the first in the register's
+        # order (name key, then id) wins: the rows come in the reverse order, and each later one replaces.
+        self.by_name, self.by_domain, self.by_acronym = {}, {}, {}
+        acronyms = Counter()
+        organizations = Organization.objects.order_by("-name_key", "-id")
+        for pk, key, domain, acronym in organizations.values_list(
+            "pk", "name_key", "website_domain", "acronym"
+        ).iterator(chunk_size=STREAM_CHUNK):
+            self.by_name[key] = pk
+            if domain:
+                self.by_domain[domain] = pk
+            if acronym:
+                acronym = acronym.upper()
+                acronyms[acronym] += 1
+                self.by_acronym[acronym] = pk
+        # An acronym two organizations share matches neither.
+        for acronym, count in acronyms.items():
+            if count > 1:
+                del self.by_acronym[acronym]
+        self.by_email, self.contact_by_email = {}, {}
+        contacts = Contact.objects.exclude(email="").order_by("-name_key", "-id")
+        for email, organization_id, pk in contacts.values_list("email", "organization_id", "pk").iterator(
+            chunk_size=STREAM_CHUNK
+        ):
+            email = email.lower()
+            self.by_email[email] = organization_id
+            self.contact_by_email[email] = pk
 
     def find(self, keys: RowKeys) -> int | str | None:
         return (
