@@ -39,6 +39,15 @@ def batches(values: Iterable, size: int = IN_BATCH) -> Iterator[list]:
         yield values[start : start + size]
 
 
+def _copy_text(value):
+    """A value as COPY reads it (None stays None: the csv module writes it as an empty field)."""
+    if isinstance(value, bool):
+        return "t" if value else "f"
+    if isinstance(value, datetime):
+        return value.isoformat()
+    return value
+
+
 def _is_postgresql() -> bool:
     return connection.vendor == "postgresql"
 
@@ -60,6 +69,10 @@ class RowShape:
             now if getattr(field, "auto_now", False) or getattr(field, "auto_now_add", False) else field.get_default()
             for field in fields
         ]
+        if _is_postgresql():
+            # Rows become the text of a COPY: the values every row starts with are written out once here,
+            # not once per row by the csv module.
+            self.template = [_copy_text(value) for value in self.template]
         self.index = {name: position for position, name in enumerate(self.columns)}
         self.nullable = [field.column for field in fields if field.null]
         self.json = [self.index[field.attname] for field in fields if isinstance(field, models.JSONField)]
