@@ -201,3 +201,22 @@ def test_an_import_inside_a_transaction_it_was_given_reads_through_that_transact
     batch = import_in_chunks(monkeypatch, 2, by=None)
     assert reads_aside_spy == []
     assert batch.updated_count == 2 and Organization.objects.count() == 2
+
+
+def test_a_created_record_names_its_import_in_its_change_history_and_the_undo_finds_it(monkeypatch, make_user):
+    from stakeholders.selectors import change_history
+    from stakeholders.services.imports import import_undo
+
+    person = make_user()
+    batch = import_in_chunks(monkeypatch, 2, by=person)
+    organization = Organization.objects.get(name="Acme Inc.")
+    contact = Contact.objects.get(full_name="Ann")
+    assert organization.imported_in == contact.imported_in == batch
+    # One row for each: created, by the person who imported, through this batch.
+    for record in organization, contact:
+        (created,) = change_history(record)
+        assert (created["type"], created["user"], created["import"]) == ("+", person, batch)
+    assert not ImportChange.objects.filter(batch=batch, action="created", model__in=["organization", "contact"])
+
+    import_undo(batch=batch, by=person)
+    assert not Organization.objects.filter(name="Acme Inc.").exists() and not Contact.objects.exists()
