@@ -6,6 +6,7 @@ so that neither a page nor a save fails for it.
 """
 
 import logging
+import secrets
 from collections.abc import Callable
 from typing import TypeVar
 
@@ -45,3 +46,27 @@ def forget(keys: list[str]) -> None:
 
     drop()
     transaction.on_commit(drop)
+
+
+def version(key: str) -> str | None:
+    """The version kept under ``key`` (a new one when there is none), for keys of values that a change
+    forgets all at once (``renew``); None while the cache is unreachable."""
+    try:
+        return cache.get_or_set(key, secrets.token_hex(8), None)
+    except Exception:  # noqa: BLE001
+        logger.warning("Cache unreachable: no version for %s", key, exc_info=True)
+        return None
+
+
+def renew(key: str) -> None:
+    """A new version under ``key``, now and when the current transaction commits: the values kept under
+    the old one are no longer read (their timeout removes them)."""
+
+    def set_new():
+        try:
+            cache.set(key, secrets.token_hex(8), None)
+        except Exception:  # noqa: BLE001
+            logger.warning("Cache unreachable: %s not renewed", key, exc_info=True)
+
+    set_new()
+    transaction.on_commit(set_new)

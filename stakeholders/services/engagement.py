@@ -15,6 +15,7 @@ from django.utils import timezone
 
 from ..choices import ChangeReason
 from ..models import Commitment, Interaction, InteractionOrganization, LadderSettings, LevelChange, Organization
+from ..selectors import forget_list_counts
 
 
 def window_start(today: date | None = None) -> date:
@@ -70,6 +71,7 @@ def engagement_recompute(
     )
     Organization.objects.filter(pk=locked.pk).update(engagement_level=level)
     organization.engagement_level = level
+    forget_list_counts()  # the lists filtered by level
     return change
 
 

@@ -26,6 +26,7 @@ from ..imports.rows import CheckedRow
 from ..models import ImportBatch, SavedMapping
 from ..models.imports import ImportStatus, OnError, UpdateMode
 from ..normalize import fold
+from ..selectors import forget_organization_counts
 from .import_writes import TRIGRAM_INDEXES, ImportWriter, undo_blocked, undo_writes
 
 CHUNK = 5_000  # rows checked, matched and written at a time
@@ -186,6 +187,7 @@ def _write(source: Source, planner: Planner, batch: ImportBatch, *, by_id, file_
                     raise _Rejected
                 writer.finish(planner)
             _record(batch, planner, ImportStatus.DONE)
+            forget_organization_counts()  # written in bulk, without the signals that forget them
     except _Rejected:
         if created_here:  # its row went with the rollback
             batch.pk, batch._state.adding = None, True
@@ -244,6 +246,7 @@ def _undo(batch: ImportBatch, by: User | None) -> ImportBatch:
         )
     now = timezone.now()
     undo_writes(batch, by_id=by.pk if by else None, now=now)
+    forget_organization_counts()
     batch.status, batch.undone_at, batch.undone_by = ImportStatus.UNDONE, now, by
     batch.error = ""
     batch.save(update_fields=["status", "undone_at", "undone_by", "error"])

@@ -56,8 +56,17 @@ class FilteredListView(PermissionRequiredMixin, FilterView):
         """The number of rows of the whole list when a cheaper way than COUNT(*) knows it."""
         return None
 
+    def filtered_count(self, queryset) -> int | None:
+        """The number of rows the filtered list finds when a cheaper way than COUNT(*) knows it."""
+        return None
+
+    def filter_pairs(self) -> list[tuple[str, str]]:
+        """The filter of the URL, as (name, value) pairs: what the rows depend on, not how they are shown."""
+        shown = ("page", "size", "sort")
+        return [(key, value) for key, values in self.request.GET.lists() if key not in shown for value in values]
+
     def get_paginator(self, queryset, per_page, **kwargs):
-        count = None if self.is_filtered() else self.unfiltered_count()
+        count = self.filtered_count(queryset) if self.is_filtered() else self.unfiltered_count()
         return self.paginator_class(queryset, per_page, count=count, **kwargs)
 
     def get_context_data(self, **kwargs):

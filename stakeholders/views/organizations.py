@@ -19,6 +19,7 @@ from ..selectors import (
     organization_count,
     organization_detail,
     organization_links,
+    organization_list_count,
     organization_search,
     organization_timeline,
 )
@@ -37,6 +38,9 @@ class OrganizationListView(FilteredListView):
 
     def unfiltered_count(self):
         return organization_count()
+
+    def filtered_count(self, queryset):
+        return organization_list_count(self.filter_pairs(), lambda: queryset.values("pk").count())
 
 
 class OrganizationDetailView(PermissionRequiredMixin, DetailView):

@@ -94,7 +94,7 @@ def test_a_large_register_count_is_kept_and_forgotten_when_an_organization_is_ad
     assert not any("COUNT(" in query["sql"] for query in queries.captured_queries)
     OrganizationFactory(name="Cemex")
     assert "3 organizations" in client.get(reverse("stakeholders:organization_list")).content.decode()
-    # A filtered list is always counted.
+    # A filtered list: counted for its filter.
     assert "1 organization" in client.get(reverse("stakeholders:organization_list") + "?q=cemex").content.decode()
     cache.delete(selectors.ORGANIZATION_COUNT_KEY)
 
@@ -107,4 +107,34 @@ def test_a_page_past_the_end_of_a_kept_count_is_not_found(monkeypatch, client_fo
     url = reverse("stakeholders:organization_list")
     assert "60 organizations" in client.get(url).content.decode()
     assert client.get(url + "?page=3").status_code == 404
+    cache.delete(selectors.ORGANIZATION_COUNT_KEY)
+
+
+def test_a_filtered_count_is_kept_on_a_large_register_and_forgotten_when_an_organization_changes(
+    monkeypatch, client_for
+):
+    monkeypatch.setattr(selectors, "ORGANIZATION_COUNT_CACHED_FROM", 2)
+    cache.delete(selectors.ORGANIZATION_COUNT_KEY)
+    selectors.forget_list_counts()
+    OrganizationFactory(name="Cemex", category="corporation")
+    other = OrganizationFactory(name="Cementos Moctezuma", category="sme")
+    client = client_for(Role.VIEWER)
+    url = reverse("stakeholders:organization_list") + "?q=cem&category=corporation"
+
+    assert "1 organization" in client.get(url).content.decode()
+    with CaptureQueriesContext(connection) as queries:
+        again = client.get(url + "&sort=name&page=1")  # the same filter, shown otherwise: the same count
+    assert "1 organization" in again.content.decode()
+    assert not any("COUNT(" in query["sql"] for query in queries.captured_queries)
+
+    other.category = "corporation"
+    other.save()  # an organization saved one at a time: every kept figure is forgotten
+    assert "2 organizations" in client.get(url).content.decode()
+
+    from stakeholders.imports.reading import open_table
+    from stakeholders.services.imports import import_rows
+
+    source = open_table(b"Organization,Category\nCemento Nuevo,Corporation\n", "list.csv")
+    import_rows(source, {0: "name", 1: "category"}, file_name="list.csv")  # written in bulk: forgotten too
+    assert "3 organizations" in client.get(url).content.decode()
     cache.delete(selectors.ORGANIZATION_COUNT_KEY)
