@@ -57,6 +57,8 @@ vendor:
 # loaded); BENCH_ORGS / BENCH_INTERACTIONS shrink it. Prints a table and writes bench/results.json.
 bench: install
 	$(BIN)/python -m pip install -q -e '.[dev,bench]'
+	@# wrk drives the load run with little CPU of its own (else Python threads, which take a share of the 2 cores)
+	@command -v wrk >/dev/null || apt-get install -y -qq wrk >/dev/null 2>&1 || echo "wrk not installed: the load run uses Python threads"
 	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/cec_engage_bench} $(BIN)/python -m bench.run
 
 clean:
