@@ -91,26 +91,10 @@ class Run:
         }
 
 
-def checkpoint() -> None:
-    """Let PostgreSQL write out what earlier runs left in its buffers and logs before the next run, so no
-    run pays for another's writes (a checkpoint forced halfway through an import adds seconds to it).
-    Only a superuser or a member of pg_checkpoint may; otherwise the runs go on without it."""
-    from django.db import DatabaseError, connection
-
-    if connection.vendor != "postgresql":
-        return
-    try:
-        with connection.cursor() as cursor:
-            cursor.execute("CHECKPOINT")
-    except DatabaseError:
-        pass
-
-
 def child(key: str, label: str, command: list[str], rows: int) -> Run:
     """Run ``command`` through bench/rusage.py, which measures it as /usr/bin/time -v would: the wall clock
     from start to exit, and the peak resident set of that process alone (see bench/rusage.py for why
     not straight from here)."""
-    checkpoint()
     with tempfile.TemporaryDirectory(prefix="bench-run-") as folder:
         measured = Path(folder) / "rusage.json"
         out, err = Path(folder) / "stdout", Path(folder) / "stderr"
