@@ -23,7 +23,7 @@ from django.db.models import (
 from django.db.models.functions import Cast
 from django.urls import reverse
 
-from strategy.caching import forget, kept, renew
+from strategy.caching import forget, kept
 from strategy.caching import version as cache_version
 from strategy.links import pk_url
 from strategy.translation import LANGUAGE_CODES, active_language
@@ -69,9 +69,10 @@ def organization_count() -> int:
 def forget_organization_count(sender=None, *, created=True, **kwargs) -> None:
     """Drop the kept count when an organization is added or deleted, and the filtered lists' counts when
     one is saved or deleted (connected to post_save and post_delete)."""
-    forget_list_counts()
     if created:
-        forget([ORGANIZATION_COUNT_KEY])
+        forget_organization_counts()
+    else:
+        forget_list_counts()
 
 
 LIST_COUNT_VERSION_KEY = "organization-list-count-version"
@@ -96,14 +97,13 @@ def organization_list_count(filters: Iterable[tuple[str, str]], count: Callable[
 
 
 def forget_list_counts() -> None:
-    """Forget the kept counts of every filtered list of organizations."""
-    renew(LIST_COUNT_VERSION_KEY)
+    """Forget the kept counts of every filtered list of organizations (their version goes)."""
+    forget([LIST_COUNT_VERSION_KEY])
 
 
 def forget_organization_counts() -> None:
-    """After a write in bulk (an import or its undo): every kept count of organizations."""
-    forget([ORGANIZATION_COUNT_KEY])
-    forget_list_counts()
+    """Every kept count of organizations: after one is added or deleted, or a write in bulk."""
+    forget([ORGANIZATION_COUNT_KEY, LIST_COUNT_VERSION_KEY])
 
 
 def contact_search(queryset: QuerySet[Contact], term: str) -> QuerySet[Contact]:

@@ -49,24 +49,11 @@ def forget(keys: list[str]) -> None:
 
 
 def version(key: str) -> str | None:
-    """The version kept under ``key`` (a new one when there is none), for keys of values that a change
-    forgets all at once (``renew``); None while the cache is unreachable."""
+    """The version kept under ``key`` (a new one when there is none), to put in the keys of values that a
+    change forgets all at once: ``forget([key])``, and the next reader makes a new version. None while
+    the cache is unreachable."""
     try:
         return cache.get_or_set(key, secrets.token_hex(8), None)
     except Exception:  # noqa: BLE001
         logger.warning("Cache unreachable: no version for %s", key, exc_info=True)
         return None
-
-
-def renew(key: str) -> None:
-    """A new version under ``key``, now and when the current transaction commits: the values kept under
-    the old one are no longer read (their timeout removes them)."""
-
-    def set_new():
-        try:
-            cache.set(key, secrets.token_hex(8), None)
-        except Exception:  # noqa: BLE001
-            logger.warning("Cache unreachable: %s not renewed", key, exc_info=True)
-
-    set_new()
-    transaction.on_commit(set_new)

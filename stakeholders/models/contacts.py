@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from ..choices import AdvisoryCommittee, Country, LanguageChoice
+from .imports import imported_in_field
 from .organizations import Organization
 
 
@@ -50,18 +51,7 @@ class Contact(models.Model):
     name_key = models.CharField(max_length=200, editable=False)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
-    # The import that created the contact, if one did (see Organization.imported_in).
-    imported_in = models.ForeignKey(
-        "ImportBatch",
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        editable=False,
-        related_name="+",
-        verbose_name=_("imported in"),
-        db_index=False,
-        db_constraint=False,
-    )
+    imported_in = imported_in_field()
     version = models.PositiveIntegerField(default=1, editable=False)
     history = HistoricalRecords(excluded_fields=["name_key", "version", "imported_in"])
 

@@ -93,6 +93,25 @@ class ImportBatch(models.Model):
         return self.status in UNDOING
 
 
+def imported_in_field() -> models.ForeignKey:
+    """The import that created an organization or a contact, if one did: its undo deletes what it created.
+
+    No index (an undo reads the table once) and no database constraint (checked row by row, it would cost
+    a large import seconds): the column is written with its batch, in its transaction.
+    """
+    return models.ForeignKey(
+        "ImportBatch",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+        verbose_name=_("imported in"),
+        db_index=False,
+        db_constraint=False,
+    )
+
+
 class ImportChange(models.Model):
     """A record an import changed, or a NAICS code it gave an existing organization; ``before`` holds the
     changed fields' earlier values. (The organizations and contacts it created name it: ``imported_in``.)"""

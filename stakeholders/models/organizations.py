@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from ..choices import PRIVATE_SECTOR, Category, Country, Level, choice_display
+from .imports import imported_in_field
 from .reference import NaicsCode, Region, Tag
 
 
@@ -136,20 +137,7 @@ class Organization(models.Model):
 
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
-    # The import that created the organization, if one did: its undo deletes what it created.
-    imported_in = models.ForeignKey(
-        "ImportBatch",
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        editable=False,
-        related_name="+",
-        verbose_name=_("imported in"),
-        # No index (an undo reads the table once) and no database constraint (checked row by row, it
-        # would cost a large import seconds): the column is written with its batch, in its transaction.
-        db_index=False,
-        db_constraint=False,
-    )
+    imported_in = imported_in_field()
     version = models.PositiveIntegerField(default=1, editable=False)
     history = HistoricalRecords(excluded_fields=["search_key", "name_key", "website_domain", "version", "imported_in"])
 
