@@ -49,6 +49,11 @@ _SUFFIX_RE = re.compile(r"(?:\s(?:" + "|".join(re.escape(s) for s in LEGAL_SUFFI
 # A name can end in a legal form only if its last word ends one; most names are settled by this set alone.
 _SUFFIX_LAST_WORDS = frozenset(suffix.rsplit(" ", 1)[-1] for suffix in LEGAL_SUFFIXES)
 _NON_WORD = re.compile(r"[^0-9a-z]+")
+# The combining marks of Latin accents, which NFKD splits off "é" or "ñ" (all of the block but U+034F, a
+# joiner that is not a mark): one substitution takes them off where most names need no more (see ``fold``).
+_LATIN_MARKS = re.compile("[\u0300-\u034e\u0350-\u036f]+")
+# A plain web address's host, as ``urlsplit(...).hostname`` reads it (no user, port or IPv6 brackets).
+_PLAIN_HOST = re.compile(r"[a-z][a-z0-9+.-]*://([a-z0-9._-]+)(?:[/?#]|$)")
 
 
 def fold(text: str) -> str:
@@ -59,7 +64,10 @@ def fold(text: str) -> str:
         ascii_text = text.lower()
     else:
         decomposed = unicodedata.normalize("NFKD", text)
-        ascii_text = "".join(ch for ch in decomposed if not unicodedata.combining(ch)).lower()
+        ascii_text = _LATIN_MARKS.sub("", decomposed)
+        if not ascii_text.isascii():  # other scripts' marks, or letters with none (œ, ø): one by one
+            ascii_text = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+        ascii_text = ascii_text.lower()
     ascii_text = ascii_text.replace("&", " and ")
     return _NON_WORD.sub(" ", ascii_text).strip()
 
@@ -82,7 +90,8 @@ def website_domain(url: str) -> str:
         return ""
     if "://" not in url:
         url = "http://" + url
-    host = urlsplit(url).hostname or ""
+    plain = _PLAIN_HOST.match(url)
+    host = plain.group(1) if plain else urlsplit(url).hostname or ""
     return host.removeprefix("www.")
 
 

@@ -66,13 +66,14 @@ def _nonempty(rows_with_lines) -> Iterator[tuple[int, list[str]]]:
     """The rows that hold something; empty ones (a million at the end, say) cost nothing."""
     count = 0
     for line, row in rows_with_lines:
-        if any(cell.strip() for cell in row):
+        text = "".join(row)
+        if text and not text.isspace():
             count += 1
             if count > MAX_ROWS:
                 raise UnreadableFile(
                     _("The file has more than %(count)s rows; split it into smaller files.") % {"count": MAX_ROWS}
                 )
-            yield line, [unneutralize(cell) for cell in row]
+            yield line, [unneutralize(cell) for cell in row] if "'" in text else row
 
 
 PIECE = 1 << 20

@@ -60,6 +60,7 @@ VALID_EMAIL = EmailValidator()
 _HOST = r"[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*\.[a-z]{2,63}"
 PLAIN_URL = re.compile(rf"https?://{_HOST}(?:/[^\s]*)?", re.IGNORECASE)
 PLAIN_EMAIL = re.compile(rf"[a-z0-9_%+-]+(?:\.[a-z0-9_%+-]+)*@{_HOST}", re.IGNORECASE)
+_DIGIT = re.compile(r"\d")
 
 
 def check_url(url: str) -> None:
@@ -217,7 +218,7 @@ def _check_contact(row: CheckedRow, values: dict, fail, vocabulary: Vocabulary) 
         return
     contact = {"full_name": contact_name[:200], "email": email, "job_title": values.get("contact_title", "")[:200]}
     phone = values.get("contact_phone", "")
-    digits = sum(ch.isdigit() for ch in phone)
+    digits = len(_DIGIT.findall(phone))
     if phone and not 7 <= digits <= 15:
         fail("contact_phone", _("“%(value)s” is not a phone number of 7 to 15 digits.") % {"value": phone})
     contact["phone"] = phone[:40]
