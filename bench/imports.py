@@ -132,6 +132,9 @@ def run_import_scenario(config: ImportConfig) -> dict:
     removed = remove_leftovers()
     if removed:
         print(f"  removed {removed} import batch(es) an earlier run left")
+    # A settled register, as autovacuum keeps it: an earlier run stopped before its own vacuum (or the
+    # pages' timings) leaves dead rows that would slow this import down.
+    vacuum()
     before = register_counts()
     python = sys.executable
     with tempfile.TemporaryDirectory(prefix="bench-import-") as folder:

@@ -160,7 +160,8 @@ GIN_PENDING_LIMIT = "256MB"
 
 @contextmanager
 def large_write(*gin_indexes: str):
-    """Within a transaction, set PostgreSQL up for writing many rows, and put it back after.
+    """Within a transaction, set PostgreSQL up for writing many rows, and put it back after; yields a
+    ``PendingMerge`` of the named indexes.
 
     - The named GIN indexes collect the write's entries and merge them once, at the end, so the index is
       whole again before the transaction commits (a search, or the next person's insert, never pays).
@@ -169,24 +170,64 @@ def large_write(*gin_indexes: str):
 
     Elsewhere than on PostgreSQL, nothing to do.
     """
+    merge = PendingMerge(gin_indexes if _is_postgresql() else ())
     if not _is_postgresql():
-        yield
+        yield merge
         return
     with connection.cursor() as cursor:
         cursor.execute("SET LOCAL gin_pending_list_limit = %s", [GIN_PENDING_LIMIT])
         cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
-    yield
-    for index in gin_indexes:
-        try:
-            with transaction.atomic(), connection.cursor() as cursor:
-                cursor.execute("SELECT gin_clean_pending_list(%s::regclass)", [index])
-        except DatabaseError:
-            # Only the index's owner may merge it by hand; then the next write past PostgreSQL's usual
-            # limit, or autovacuum, merges it.
-            pass
+    yield merge
+    merge.here()
     with connection.cursor() as cursor:
         cursor.execute("SET CONSTRAINTS ALL DEFERRED")  # every deferrable constraint here is initially deferred
         cursor.execute("RESET gin_pending_list_limit")
+
+
+class PendingMerge:
+    """Merging the entries a large write left in GIN indexes' pending lists into the indexes proper.
+
+    ``large_write`` merges at its end, on its own connection. ``aside()`` merges earlier, on a connection
+    of its own, while the block writes to other tables: the merge moves index pages, whoever's rows their
+    entries point to, so it needs no sight of the writing transaction, and on two cores the two run at
+    once. What the block adds to the same indexes meanwhile is merged at the end, as before.
+    """
+
+    def __init__(self, indexes: Sequence[str]):
+        self.indexes = list(indexes)
+
+    def here(self) -> None:
+        for index in self.indexes:
+            try:
+                with transaction.atomic(), connection.cursor() as cursor:
+                    cursor.execute("SELECT gin_clean_pending_list(%s::regclass)", [index])
+            except DatabaseError:
+                # Only the index's owner may merge it by hand; then the next write past PostgreSQL's usual
+                # limit, or autovacuum, merges it.
+                pass
+
+    @contextmanager
+    def aside(self):
+        if not self.indexes:
+            yield
+            return
+        thread = threading.Thread(target=self._on_own_connection, name="gin-merge")
+        thread.start()
+        try:
+            yield
+        finally:
+            thread.join()
+
+    def _on_own_connection(self) -> None:
+        own = connections.create_connection(DEFAULT_DB_ALIAS)
+        try:
+            for index in self.indexes:
+                with own.cursor() as cursor:
+                    cursor.execute("SELECT gin_clean_pending_list(%s::regclass)", [index])
+        except DatabaseError:
+            pass  # as in ``here``: merged later
+        finally:
+            own.close()
 
 
 class Background:

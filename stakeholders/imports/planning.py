@@ -20,7 +20,7 @@ from ..bulk import batches
 from ..models import Contact, Organization
 from ..models.imports import UpdateMode
 from ..normalize import fold, name_key, website_domain
-from .rows import CheckedRow, Vocabulary, check_row
+from .rows import CheckedRow, Columns, Vocabulary, check_row
 
 ORG_FIELDS = ["name", "acronym", "category", "website", "hq_country", "hq_region_id"]
 STREAM_CHUNK = 10_000  # rows of the register fetched at a time when loading the matching keys
@@ -147,6 +147,7 @@ class Planner:
         if "name" not in mapping.values():
             raise ValidationError(_("Choose which column holds the organization name."))
         self.header, self.mapping, self.update_mode = header, mapping, update_mode
+        self.columns = Columns(mapping, header)
         self.vocabulary, self.matcher = Vocabulary(), Matcher()
         self.rows_seen = 0
         self.counts = {"create": 0, "update": 0, "skip": 0, "invalid": 0}
@@ -164,7 +165,7 @@ class Planner:
         for line, raw in chunk:
             offset = self.rows_seen
             self.rows_seen += 1
-            checked = check_row(line, raw, self.mapping, self.header, self.vocabulary)
+            checked = check_row(line, raw, self.columns, self.vocabulary)
             if not checked.is_valid:
                 self.invalid.append(checked)
                 continue

@@ -4,6 +4,7 @@ person's language."""
 import re
 from dataclasses import dataclass, field
 from datetime import date
+from operator import itemgetter
 
 from django.core.exceptions import ValidationError
 from django.core.validators import EmailValidator, URLValidator
@@ -142,17 +143,34 @@ def _label(target: str) -> str:
     return str(TARGETS[target][0])
 
 
-def check_row(
-    line: int, raw: list[str], mapping: dict[int, str], header: list[str], vocabulary: Vocabulary
-) -> CheckedRow:
+class Columns:
+    """Which cell of a row holds which value, for a file's header and mapping (column index → target)."""
+
+    def __init__(self, mapping: dict[int, str], header: list[str]):
+        self.header = header
+        self.mapping = mapping
+        self.targets = list(mapping.values())
+        indices = list(mapping)
+        self._take = itemgetter(*indices) if len(indices) > 1 else lambda raw: tuple(raw[i] for i in indices)
+        self._width = max(indices, default=-1) + 1
+        self.column_of = {target: header[index] for index, target in mapping.items()}
+
+    def values(self, raw: list[str]) -> dict[str, str]:
+        """The row's values by target, stripped; a row shorter than the header has blanks at its end."""
+        if len(raw) >= self._width:
+            return dict(zip(self.targets, map(str.strip, self._take(raw)), strict=True))
+        return {target: (raw[index].strip() if index < len(raw) else "") for index, target in self.mapping.items()}
+
+
+def check_row(line: int, raw: list[str], columns: Columns, vocabulary: Vocabulary) -> CheckedRow:
     row = CheckedRow(line=line, raw=raw)
-    if len(raw) > len(header) and any(cell.strip() for cell in raw[len(header) :]):
+    width = len(columns.header)
+    if len(raw) > width and any(cell.strip() for cell in raw[width:]):
         row.errors.append((_("Row"), _("it has more cells than the header has columns.")))
-    values = {target: (raw[index].strip() if index < len(raw) else "") for index, target in mapping.items()}
-    column_of = {target: header[index] for index, target in mapping.items()}
+    values = columns.values(raw)
 
     def fail(target, message):
-        row.errors.append((column_of.get(target, _label(target)), message))
+        row.errors.append((columns.column_of.get(target) or _label(target), message))
 
     name = values.get("name", "")
     if not name:

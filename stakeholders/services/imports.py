@@ -175,7 +175,7 @@ def _write(source: Source, planner: Planner, batch: ImportBatch, *, by_id, file_
                 batch.status = ImportStatus.RUNNING
                 batch.save()
             writer = ImportWriter(batch, by_id=by_id, file_name=file_name, now=timezone.now())
-            with bulk.large_write(*TRIGRAM_INDEXES):
+            with bulk.large_write(*TRIGRAM_INDEXES) as merge:
                 # Each chunk is written while the next one is checked, matched and laid out (see
                 # bulk.Background).
                 with bulk.Background() as background, aside():
@@ -185,7 +185,9 @@ def _write(source: Source, planner: Planner, batch: ImportBatch, *, by_id, file_
                         del part  # memory: one chunk planned at a time
                 if _rejected(batch, planner):
                     raise _Rejected
-                writer.finish(planner)
+                # The search indexes take in the new rows while the existing records are updated.
+                with merge.aside():
+                    writer.finish(planner)
             _record(batch, planner, ImportStatus.DONE)
             forget_organization_counts()  # written in bulk, without the signals that forget them
     except _Rejected:

@@ -220,3 +220,38 @@ def test_a_created_record_names_its_import_in_its_change_history_and_the_undo_fi
 
     import_undo(batch=batch, by=person)
     assert not Organization.objects.filter(name="Acme Inc.").exists() and not Contact.objects.exists()
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="GIN pending lists are PostgreSQL's")
+def test_the_search_indexes_take_in_the_new_rows_before_the_import_ends(monkeypatch):
+    from stakeholders import bulk
+
+    merged_aside = []
+    original = bulk.PendingMerge._on_own_connection
+
+    def on_own_connection(self):
+        merged_aside.append(list(self.indexes))
+        original(self)
+
+    monkeypatch.setattr(bulk.PendingMerge, "_on_own_connection", on_own_connection)
+    OrganizationFactory(name="Existing", acronym="", website="https://existing.org")
+    import_in_chunks(monkeypatch, 2, by=None)
+
+    assert merged_aside == [["org_search_trgm", "contact_search_trgm"]]
+    with connection.cursor() as cursor:
+        for index in ("org_search_trgm", "contact_search_trgm"):
+            cursor.execute("SELECT gin_clean_pending_list(%s::regclass)", [index])
+            assert cursor.fetchone()[0] == 0, f"{index} still has entries to merge"
+
+
+def test_a_row_shorter_than_the_header_has_blanks_in_its_missing_cells():
+    from stakeholders.imports.rows import Columns
+
+    columns = Columns({0: "name", 2: "website", 3: "contact_email"}, ["Name", "Notes", "Website", "Email"])
+    assert columns.values([" Acme ", "x", " acme.com", "ann@acme.com "]) == {
+        "name": "Acme",
+        "website": "acme.com",
+        "contact_email": "ann@acme.com",
+    }
+    assert columns.values(["Acme", "x"]) == {"name": "Acme", "website": "", "contact_email": ""}
+    assert Columns({1: "name"}, ["Notes", "Name"]).values(["x", "Acme"]) == {"name": "Acme"}
