@@ -21,7 +21,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from django.db import DEFAULT_DB_ALIAS, DatabaseError, connection, connections, models, transaction
+from django.db import DEFAULT_DB_ALIAS, DatabaseError, IntegrityError, connection, connections, models, transaction
 from django.db.models.deletion import get_candidate_relations_to_delete
 
 IN_BATCH = 5_000  # ids per statement; fewer where the database takes fewer parameters (SQLite)
@@ -159,45 +159,128 @@ GIN_PENDING_LIMIT = "256MB"
 
 
 @contextmanager
-def large_write(*gin_indexes: str):
-    """Within a transaction, set PostgreSQL up for writing many rows, and put it back after; yields a
-    ``PendingMerge`` of the named indexes.
+def large_write(*, copied: Sequence[type[models.Model]] = (), gin_indexes: Sequence[str] = ()):
+    """Within a transaction, set PostgreSQL up for writing many rows, and put it back after; yields the
+    ``LargeWrite``, whose ``ending()`` runs the last steps early, beside the block's last writes.
 
+    - The foreign keys of the rows added to the ``copied`` tables are checked once, at the end, by a
+      statement per key, rather than row by row (see ``LargeWrite.check_references``). Other foreign keys
+      are checked as each statement ends rather than all at the commit: the checks then run while
+      ``Background`` lets this process prepare the next rows, instead of after the last one.
     - The named GIN indexes collect the write's entries and merge them once, at the end, so the index is
       whole again before the transaction commits (a search, or the next person's insert, never pays).
-    - Foreign keys are checked as each statement ends rather than all at the commit: the checks then run
-      while ``Background`` lets this process prepare the next rows, instead of after the last one.
 
     Elsewhere than on PostgreSQL, nothing to do.
     """
-    merge = PendingMerge(gin_indexes if _is_postgresql() else ())
+    write = LargeWrite(copied, gin_indexes)
     if not _is_postgresql():
-        yield merge
+        yield write
         return
     with connection.cursor() as cursor:
         cursor.execute("SET LOCAL gin_pending_list_limit = %s", [GIN_PENDING_LIMIT])
         cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
-    yield merge
-    merge.here()
+    write.switch_triggers_off()
+    yield write
+    write.check_references()
+    write.merge_here()
     with connection.cursor() as cursor:
         cursor.execute("SET CONSTRAINTS ALL DEFERRED")  # every deferrable constraint here is initially deferred
         cursor.execute("RESET gin_pending_list_limit")
 
 
-class PendingMerge:
-    """Merging the entries a large write left in GIN indexes' pending lists into the indexes proper.
+class LargeWrite:
+    """The foreign keys and search indexes of a large write (``large_write``), put right at its end.
 
-    ``large_write`` merges at its end, on its own connection. ``aside()`` merges earlier, on a connection
-    of its own, while the block writes to other tables: the merge moves index pages, whoever's rows their
-    entries point to, so it needs no sight of the writing transaction, and on two cores the two run at
-    once. What the block adds to the same indexes meanwhile is merged at the end, as before.
+    Foreign keys: the database checks one by a trigger per row, which looks the referenced row up and
+    locks it (FOR KEY SHARE, so it cannot be deleted before the commit); for the hundreds of thousands of
+    rows of a large import that is a good part of the write. So the triggers are switched off for this
+    transaction (``session_replication_role``) while the ``copied`` tables take their rows, and at the end
+    every referenced row that existed before is locked the same way and every reference is checked: one
+    missing raises ``IntegrityError`` and the transaction is rolled back, as the trigger would have done.
+    The rows checked are those above where each table's ids stood at the start. Switching triggers off
+    needs a superuser, or the right to set that parameter (PostgreSQL 15: ``GRANT SET ON PARAMETER
+    session_replication_role TO …``); without it, the triggers check each row as usual.
+
+    GIN indexes: their pending entries are merged into the index proper. The merge moves index pages,
+    whoever's rows their entries point to, so it needs no sight of the writing transaction: ``ending()``
+    runs it on a connection of its own, beside the checks and the block's last writes; what those add to
+    the same indexes is merged at the very end.
     """
 
-    def __init__(self, indexes: Sequence[str]):
-        self.indexes = list(indexes)
+    def __init__(self, copied: Sequence[type[models.Model]], gin_indexes: Sequence[str]):
+        self.copied, self.gin_indexes = list(copied), list(gin_indexes)
+        self.since: dict[type[models.Model], int] = {}  # the tables' last ids before the write
+        self.triggers_off = False
 
-    def here(self) -> None:
-        for index in self.indexes:
+    @contextmanager
+    def ending(self):
+        """The copies are done: merge the indexes aside and check the references, while the block (the
+        last writes, with the triggers back on) runs."""
+        if not _is_postgresql():
+            yield
+            return
+        thread = threading.Thread(target=self._merge_on_own_connection, name="gin-merge")
+        thread.start()
+        try:
+            self.check_references()
+            yield
+        finally:
+            thread.join()
+
+    def switch_triggers_off(self) -> None:
+        if not self.copied:
+            return
+        try:
+            with transaction.atomic(), connection.cursor() as cursor:
+                cursor.execute("SET LOCAL session_replication_role = replica")
+        except DatabaseError:  # not allowed: the triggers stay on
+            return
+        self.triggers_off = True
+        with connection.cursor() as cursor:
+            for model in self.copied:
+                cursor.execute(f"SELECT COALESCE(MAX(id), 0) FROM {_quote(model._meta.db_table)}")  # noqa: S608
+                self.since[model] = cursor.fetchone()[0]
+
+    def check_references(self) -> None:
+        """Switch the triggers back on, then check the copied rows' foreign keys (once)."""
+        if not self.triggers_off:
+            return
+        with connection.cursor() as cursor:
+            cursor.execute("SET LOCAL session_replication_role = origin")
+        self.triggers_off = False
+        for model in self.copied:
+            for key in model._meta.concrete_fields:
+                if isinstance(key, models.ForeignKey) and key.db_constraint:
+                    self._check(model, key)
+
+    def _check(self, model: type[models.Model], key: models.ForeignKey) -> None:
+        """Lock the rows the new rows of ``model`` reference by ``key`` as the trigger would (but those
+        added in this transaction, which no one else sees), then raise if any reference is missing."""
+        table, column = _quote(model._meta.db_table), _quote(key.column)
+        target = key.remote_field.model
+        target_table, target_column = _quote(target._meta.db_table), _quote(key.target_field.column)
+        new = f"SELECT {column} FROM {table} WHERE id > %s AND {column} IS NOT NULL"  # noqa: S608
+        older = f"AND t.{target_column} <= %s" if target in self.since else ""
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT t.{target_column} FROM {target_table} t WHERE t.{target_column} IN ({new}) "  # noqa: S608
+                f"{older} FOR KEY SHARE",
+                [self.since[model], *([self.since[target]] if target in self.since else [])],
+            )
+            cursor.execute(
+                f"SELECT DISTINCT n.{column} FROM {table} n WHERE n.id > %s AND n.{column} IS NOT NULL "  # noqa: S608
+                f"AND NOT EXISTS (SELECT 1 FROM {target_table} t WHERE t.{target_column} = n.{column}) LIMIT 5",
+                [self.since[model]],
+            )
+            missing = [row[0] for row in cursor.fetchall()]
+        if missing:
+            raise IntegrityError(
+                f"{model._meta.db_table}.{key.column} refers to {target._meta.db_table} rows that do not exist: "
+                + ", ".join(map(str, missing))
+            )
+
+    def merge_here(self) -> None:
+        for index in self.gin_indexes:
             try:
                 with transaction.atomic(), connection.cursor() as cursor:
                     cursor.execute("SELECT gin_clean_pending_list(%s::regclass)", [index])
@@ -206,26 +289,14 @@ class PendingMerge:
                 # limit, or autovacuum, merges it.
                 pass
 
-    @contextmanager
-    def aside(self):
-        if not self.indexes:
-            yield
-            return
-        thread = threading.Thread(target=self._on_own_connection, name="gin-merge")
-        thread.start()
-        try:
-            yield
-        finally:
-            thread.join()
-
-    def _on_own_connection(self) -> None:
+    def _merge_on_own_connection(self) -> None:
         own = connections.create_connection(DEFAULT_DB_ALIAS)
         try:
-            for index in self.indexes:
+            for index in self.gin_indexes:
                 with own.cursor() as cursor:
                     cursor.execute("SELECT gin_clean_pending_list(%s::regclass)", [index])
         except DatabaseError:
-            pass  # as in ``here``: merged later
+            pass  # as in ``merge_here``: merged later
         finally:
             own.close()
 

@@ -22,6 +22,9 @@ from ..models import Contact, ImportBatch, ImportChange, InteractionOrganization
 from .organizations import HOME_FLAGS, organization_keys
 
 CHANGE_COLUMNS = ["batch_id", "model", "object_id", "action", "before"]
+# The tables chunks are copied into (ImportWriter.insert): their foreign keys are checked once, at the end
+# (bulk.LargeWrite).
+WRITTEN_IN_BULK = [Organization, OrganizationSector, Contact, ImportChange]
 TRIGRAM_INDEXES = ["org_search_trgm", "contact_search_trgm"]  # merged once per import: bulk.large_write
 
 

@@ -27,7 +27,7 @@ from ..models import ImportBatch, SavedMapping
 from ..models.imports import ImportStatus, OnError, UpdateMode
 from ..normalize import fold
 from ..selectors import forget_organization_counts
-from .import_writes import TRIGRAM_INDEXES, ImportWriter, undo_blocked, undo_writes
+from .import_writes import TRIGRAM_INDEXES, WRITTEN_IN_BULK, ImportWriter, undo_blocked, undo_writes
 
 CHUNK = 5_000  # rows checked, matched and written at a time
 
@@ -175,7 +175,7 @@ def _write(source: Source, planner: Planner, batch: ImportBatch, *, by_id, file_
                 batch.status = ImportStatus.RUNNING
                 batch.save()
             writer = ImportWriter(batch, by_id=by_id, file_name=file_name, now=timezone.now())
-            with bulk.large_write(*TRIGRAM_INDEXES) as merge:
+            with bulk.large_write(copied=WRITTEN_IN_BULK, gin_indexes=TRIGRAM_INDEXES) as large_write:
                 # Each chunk is written while the next one is checked, matched and laid out (see
                 # bulk.Background).
                 with bulk.Background() as background, aside():
@@ -185,8 +185,9 @@ def _write(source: Source, planner: Planner, batch: ImportBatch, *, by_id, file_
                         del part  # memory: one chunk planned at a time
                 if _rejected(batch, planner):
                     raise _Rejected
-                # The search indexes take in the new rows while the existing records are updated.
-                with merge.aside():
+                # The references are checked and the search indexes take in the new rows while the
+                # existing records are updated.
+                with large_write.ending():
                     writer.finish(planner)
             _record(batch, planner, ImportStatus.DONE)
             forget_organization_counts()  # written in bulk, without the signals that forget them

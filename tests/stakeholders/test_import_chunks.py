@@ -4,7 +4,7 @@ import records (changes, history) is written in bulk."""
 import pytest
 from django.core.exceptions import ValidationError
 from django.core.validators import EmailValidator, URLValidator
-from django.db import connection
+from django.db import IntegrityError, connection
 
 from stakeholders.imports.reading import open_table, read_table
 from stakeholders.imports.rows import check_email, check_url
@@ -227,13 +227,13 @@ def test_the_search_indexes_take_in_the_new_rows_before_the_import_ends(monkeypa
     from stakeholders import bulk
 
     merged_aside = []
-    original = bulk.PendingMerge._on_own_connection
+    original = bulk.LargeWrite._merge_on_own_connection
 
     def on_own_connection(self):
-        merged_aside.append(list(self.indexes))
+        merged_aside.append(list(self.gin_indexes))
         original(self)
 
-    monkeypatch.setattr(bulk.PendingMerge, "_on_own_connection", on_own_connection)
+    monkeypatch.setattr(bulk.LargeWrite, "_merge_on_own_connection", on_own_connection)
     OrganizationFactory(name="Existing", acronym="", website="https://existing.org")
     import_in_chunks(monkeypatch, 2, by=None)
 
@@ -255,3 +255,76 @@ def test_a_row_shorter_than_the_header_has_blanks_in_its_missing_cells():
     }
     assert columns.values(["Acme", "x"]) == {"name": "Acme", "website": "", "contact_email": ""}
     assert Columns({1: "name"}, ["Notes", "Name"]).values(["x", "Acme"]) == {"name": "Acme"}
+
+
+postgresql_only = pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's triggers")
+
+
+@postgresql_only
+def test_a_reference_to_a_missing_row_fails_the_import_and_nothing_is_written(monkeypatch):
+    from stakeholders.services.import_writes import ImportWriter
+
+    original = ImportWriter._sector_row
+
+    def broken_sector_row(self, organization, item):
+        row = original(self, organization, item)
+        row[self.sector.index["sector_id"]] = "999999"  # no such NAICS code
+        return row
+
+    monkeypatch.setattr(ImportWriter, "_sector_row", broken_sector_row)
+    with pytest.raises(IntegrityError, match="stakeholders_organizationsector.sector_id refers to .* 999999"):
+        import_in_chunks(monkeypatch, 2, by=None)
+    assert not Organization.objects.exists() and not OrganizationSector.objects.exists()
+
+
+@postgresql_only
+def test_without_the_right_to_switch_triggers_off_the_database_checks_each_row(monkeypatch):
+    from stakeholders import bulk
+
+    states = []
+    original = bulk.LargeWrite.switch_triggers_off
+
+    def switch_triggers_off(self):
+        original(self)
+        states.append(self.triggers_off)
+
+    monkeypatch.setattr(bulk.LargeWrite, "switch_triggers_off", switch_triggers_off)
+    OrganizationFactory(name="Existing", acronym="", website="https://existing.org")
+    with connection.cursor() as cursor:  # a role like an application's own: no superuser (undone with the test)
+        cursor.execute("CREATE ROLE cec_engage_importer NOSUPERUSER")
+        cursor.execute("GRANT ALL ON ALL TABLES IN SCHEMA public TO cec_engage_importer")
+        cursor.execute("GRANT ALL ON ALL SEQUENCES IN SCHEMA public TO cec_engage_importer")
+        cursor.execute("SET ROLE cec_engage_importer")
+    try:
+        batch = import_in_chunks(monkeypatch, 2, by=None)
+    finally:
+        with connection.cursor() as cursor:
+            cursor.execute("RESET ROLE")
+    assert states == [False]
+    assert (batch.status, batch.created_count, batch.updated_count) == ("done", 1, 2)
+    assert state()[2] == [("Acme Inc.", "562")]
+
+
+@postgresql_only
+def test_with_the_triggers_off_the_references_are_still_checked_and_locked(monkeypatch):
+    from stakeholders import bulk
+
+    checked = []
+    original = bulk.LargeWrite._check
+
+    def check(self, model, key):
+        checked.append((model.__name__, key.name))
+        original(self, model, key)
+
+    monkeypatch.setattr(bulk.LargeWrite, "_check", check)
+    OrganizationFactory(name="Existing", acronym="", website="https://existing.org")
+    import_in_chunks(monkeypatch, 2, by=None)
+    assert sorted(checked) == [
+        ("Contact", "organization"),
+        ("Organization", "hq_region"),
+        ("Organization", "owner"),
+        ("Organization", "parent"),
+        ("OrganizationSector", "organization"),
+        ("OrganizationSector", "sector"),
+        ("OrganizationSector", "subsector"),
+    ]
