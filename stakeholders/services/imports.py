@@ -79,10 +79,11 @@ def import_plan(
     """Check and match every row; nothing is written. The plan says what a commit would do."""
     planner = Planner(table.header, mapping, update_mode=update_mode)
     plan = ImportPlan(table=table, mapping=mapping, update_mode=update_mode)
-    for chunk in table.source().chunks(CHUNK):
-        plan.rows += planner.plan(chunk).rows
-        if progress:
-            progress(planner.rows_seen)
+    with bulk.fewer_collections():
+        for chunk in table.source().chunks(CHUNK):
+            plan.rows += planner.plan(chunk).rows
+            if progress:
+                progress(planner.rows_seen)
     plan.invalid, plan.totals = planner.invalid, planner.counts
     return plan
 
@@ -134,15 +135,16 @@ def import_rows(
     row cannot be read (nothing is written then).
     """
     planner = Planner(source.header, mapping, update_mode=update_mode)
-    if dry_run:
-        for chunk in source.chunks(CHUNK):
-            planner.plan(chunk)
-            if progress:
-                progress(planner.rows_seen)
-        return ImportResult(planner.counts, planner.invalid)
-    batch = batch or ImportBatch(file_name=file_name[:255], created_by=by)
-    batch.on_error, batch.update_mode = on_error, update_mode
-    _write(source, planner, batch, by_id=by.pk if by else None, file_name=file_name, progress=progress)
+    with bulk.fewer_collections():  # the matching keys just loaded stay out of the collector's walks
+        if dry_run:
+            for chunk in source.chunks(CHUNK):
+                planner.plan(chunk)
+                if progress:
+                    progress(planner.rows_seen)
+            return ImportResult(planner.counts, planner.invalid)
+        batch = batch or ImportBatch(file_name=file_name[:255], created_by=by)
+        batch.on_error, batch.update_mode = on_error, update_mode
+        _write(source, planner, batch, by_id=by.pk if by else None, file_name=file_name, progress=progress)
     return ImportResult(planner.counts, planner.invalid, batch)
 
 

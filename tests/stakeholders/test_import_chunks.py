@@ -328,3 +328,38 @@ def test_with_the_triggers_off_the_references_are_still_checked_and_locked(monke
         ("OrganizationSector", "sector"),
         ("OrganizationSector", "subsector"),
     ]
+
+
+def test_the_garbage_collector_is_held_back_during_an_import_and_put_back_after(monkeypatch):
+    import gc
+
+    from stakeholders import bulk
+    from stakeholders.imports.planning import Planner
+
+    seen = []
+    original = Planner.plan
+
+    def plan(self, chunk):
+        seen.append((gc.get_threshold()[0], gc.get_freeze_count() > 0))
+        return original(self, chunk)
+
+    monkeypatch.setattr(Planner, "plan", plan)
+    before = gc.get_threshold()
+    gc.unfreeze()
+    import_in_chunks(monkeypatch, 2, by=None)
+    assert seen and set(seen) == {(bulk.YOUNG_COLLECTION_EVERY, True)}
+    assert (gc.get_threshold(), gc.get_freeze_count()) == (before, 0)
+
+
+def test_a_heap_frozen_before_the_import_stays_frozen():
+    import gc
+
+    from stakeholders import bulk
+
+    gc.freeze()
+    try:
+        with bulk.fewer_collections():
+            pass
+        assert gc.get_freeze_count() > 0
+    finally:
+        gc.unfreeze()
