@@ -89,9 +89,13 @@ class ImportWriter:
                 target: items for target, items in part.sectors.items() if target not in part.new_organizations
             },
             organizations=prepared,
-            sectors=bulk.prepare(self.sector, list(new_sectors.values())),
-            contacts=bulk.prepare(self.contact, contacts),
+            # Likewise: NAICS codes by organization (their unique index), contacts by name key.
+            sectors=bulk.prepare(self.sector, [new_sectors[key] for key in sorted(new_sectors)]),
+            contacts=bulk.prepare(self.contact, sorted(contacts, key=self._contact_name_key)),
         )
+
+    def _contact_name_key(self, row: list) -> str:
+        return row[self.contact.index["name_key"]]
 
     def insert(self, prepared: "PreparedChunk") -> None:
         """Write a prepared chunk: its organizations, their NAICS codes and its contacts."""
