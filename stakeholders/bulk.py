@@ -186,6 +186,7 @@ def fewer_collections():
 # Room for a large write's entries in a GIN index's pending list: merged into the index once, sorted,
 # instead of every 4 MB (PostgreSQL's default), which costs several times more on a trigram index.
 GIN_PENDING_LIMIT = "256MB"
+MERGE_PENDING = "SELECT gin_clean_pending_list(%s::regclass)"  # the named index's pending entries, merged
 
 
 @contextmanager
@@ -290,12 +291,15 @@ class LargeWrite:
         target = key.remote_field.model
         target_table, target_column = _quote(target._meta.db_table), _quote(key.target_field.column)
         new = f"SELECT {column} FROM {table} WHERE id > %s AND {column} IS NOT NULL"  # noqa: S608
-        older = f"AND t.{target_column} <= %s" if target in self.since else ""
+        params, older = [self.since[model]], ""
+        if target in self.since:  # a copied table: its own new rows need no lock
+            params.append(self.since[target])
+            older = f"AND t.{target_column} <= %s"
         with connection.cursor() as cursor:
             cursor.execute(
                 f"SELECT t.{target_column} FROM {target_table} t WHERE t.{target_column} IN ({new}) "  # noqa: S608
                 f"{older} FOR KEY SHARE",
-                [self.since[model], *([self.since[target]] if target in self.since else [])],
+                params,
             )
             cursor.execute(
                 f"SELECT DISTINCT n.{column} FROM {table} n WHERE n.id > %s AND n.{column} IS NOT NULL "  # noqa: S608
@@ -313,7 +317,7 @@ class LargeWrite:
         for index in self.gin_indexes:
             try:
                 with transaction.atomic(), connection.cursor() as cursor:
-                    cursor.execute("SELECT gin_clean_pending_list(%s::regclass)", [index])
+                    cursor.execute(MERGE_PENDING, [index])
             except DatabaseError:
                 # Only the index's owner may merge it by hand; then the next write past PostgreSQL's usual
                 # limit, or autovacuum, merges it.
@@ -324,7 +328,7 @@ class LargeWrite:
         try:
             for index in self.gin_indexes:
                 with own.cursor() as cursor:
-                    cursor.execute("SELECT gin_clean_pending_list(%s::regclass)", [index])
+                    cursor.execute(MERGE_PENDING, [index])
         except DatabaseError:
             pass  # as in ``merge_here``: merged later
         finally:
