@@ -32,6 +32,7 @@ def main(argv: list[str]) -> int:
 
     phases = {"setup": time.perf_counter() - started}
     peaks = {"setup": _peak_mb()}
+    spans = []  # (name, start, end), seconds since the process started
 
     def timed(name, function):
         def wrapper(*args, **kwargs):
@@ -39,12 +40,15 @@ def main(argv: list[str]) -> int:
             try:
                 return function(*args, **kwargs)
             finally:
-                phases[name] = phases.get(name, 0.0) + time.perf_counter() - begun
+                ended = time.perf_counter()
+                phases[name] = phases.get(name, 0.0) + ended - begun
                 peaks[name] = _peak_mb()
+                spans.append((name, round(begun - started, 3), round(ended - started, 3)))
 
         return wrapper
 
-    from stakeholders.imports.planning import Planner
+    from stakeholders import bulk
+    from stakeholders.imports.planning import Matcher, Planner
     from stakeholders.services.import_writes import ImportWriter
 
     for name in ("open_table", "suggest_mapping", "import_rows"):
@@ -53,6 +57,9 @@ def main(argv: list[str]) -> int:
     ImportWriter.prepare = timed("prepare", ImportWriter.prepare)
     ImportWriter.insert = timed("write", ImportWriter.insert)
     ImportWriter.finish = timed("finish", ImportWriter.finish)
+    Matcher.__init__ = timed("matching keys", Matcher.__init__)
+    bulk.LargeWrite.check_references = timed("reference check", bulk.LargeWrite.check_references)
+    bulk.LargeWrite._merge_on_own_connection = timed("index merge", bulk.LargeWrite._merge_on_own_connection)
 
     status = 0
     profiler = None
@@ -76,6 +83,7 @@ def main(argv: list[str]) -> int:
                     {
                         "seconds": {name: round(seconds, 3) for name, seconds in phases.items()},
                         "peak_mb_after": peaks,
+                        "spans": spans,
                     },
                     handle,
                 )

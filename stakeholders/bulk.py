@@ -10,6 +10,7 @@ themselves (the import services), and write their history with ``write_history``
 """
 
 import csv
+import functools
 import gc
 import io
 import json
@@ -116,10 +117,8 @@ def prepare(shape: RowShape, rows: Sequence[list], *, ids: bool = False) -> Prep
     if ids:
         pk = model._meta.pk.column
         with connection.cursor() as cursor:
-            cursor.execute(
-                "SELECT nextval(pg_get_serial_sequence(%s, %s)) FROM generate_series(1, %s)",
-                [model._meta.db_table, pk, len(rows)],
-            )
+            # The sequence named once, not looked up again for each id drawn.
+            cursor.execute("SELECT nextval(%s::regclass) FROM generate_series(1, %s)", [_id_sequence(model), len(rows)])
             new_ids = [row[0] for row in cursor.fetchall()]
         columns = [pk, *columns]
         rows = ([pk_, *row] for pk_, row in zip(new_ids, rows, strict=True))
@@ -130,6 +129,13 @@ def prepare(shape: RowShape, rows: Sequence[list], *, ids: bool = False) -> Prep
     buffer = io.StringIO()
     csv.writer(buffer, quoting=csv.QUOTE_ALL, lineterminator="\n").writerows(rows)
     return Prepared(shape, new_ids, columns, buffer.getvalue())
+
+
+@functools.cache
+def _id_sequence(model: type[models.Model]) -> str:
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_get_serial_sequence(%s, %s)", [model._meta.db_table, model._meta.pk.column])
+        return cursor.fetchone()[0]
 
 
 def write(prepared: Prepared) -> None:
@@ -279,38 +285,61 @@ class LargeWrite:
         with connection.cursor() as cursor:
             cursor.execute("SET LOCAL session_replication_role = origin")
         self.triggers_off = False
+        created: dict[type[models.Model], set] = {}  # a copied table's new ids, read when a key refers to them
         for model in self.copied:
-            for key in model._meta.concrete_fields:
-                if isinstance(key, models.ForeignKey) and key.db_constraint:
-                    self._check(model, key)
+            keys = [
+                key for key in model._meta.concrete_fields if isinstance(key, models.ForeignKey) and key.db_constraint
+            ]
+            for key, values in zip(keys, self._referenced(model, keys), strict=True):
+                self._check(model, key, values, created)
 
-    def _check(self, model: type[models.Model], key: models.ForeignKey) -> None:
-        """Lock the rows the new rows of ``model`` reference by ``key`` as the trigger would (but those
-        added in this transaction, which no one else sees), then raise if any reference is missing."""
-        table, column = _quote(model._meta.db_table), _quote(key.column)
-        target = key.remote_field.model
-        target_table, target_column = _quote(target._meta.db_table), _quote(key.target_field.column)
-        new = f"SELECT {column} FROM {table} WHERE id > %s AND {column} IS NOT NULL"  # noqa: S608
-        params, older = [self.since[model]], ""
-        if target in self.since:  # a copied table: its own new rows need no lock
-            params.append(self.since[target])
-            older = f"AND t.{target_column} <= %s"
+    def _referenced(self, model: type[models.Model], keys: list[models.ForeignKey]) -> list[list]:
+        """The values each of ``keys`` takes in the new rows of ``model``, read in one pass over them."""
+        if not keys:
+            return []
+        values = ", ".join(
+            f"array_agg(DISTINCT {column}) FILTER (WHERE {column} IS NOT NULL)"
+            for column in (_quote(key.column) for key in keys)
+        )
         with connection.cursor() as cursor:
             cursor.execute(
-                f"SELECT t.{target_column} FROM {target_table} t WHERE t.{target_column} IN ({new}) "  # noqa: S608
-                f"{older} FOR KEY SHARE",
-                params,
-            )
-            cursor.execute(
-                f"SELECT DISTINCT n.{column} FROM {table} n WHERE n.id > %s AND n.{column} IS NOT NULL "  # noqa: S608
-                f"AND NOT EXISTS (SELECT 1 FROM {target_table} t WHERE t.{target_column} = n.{column}) LIMIT 5",
+                f"SELECT {values} FROM {_quote(model._meta.db_table)} WHERE id > %s",  # noqa: S608 - our names
                 [self.since[model]],
             )
-            missing = [row[0] for row in cursor.fetchall()]
+            return [found or [] for found in cursor.fetchone()]
+
+    def _check(self, model: type[models.Model], key: models.ForeignKey, values: list, created: dict) -> None:
+        """Lock the rows that ``values`` (of ``model``'s ``key``) refer to as the trigger would, but those
+        added in this transaction, which no one else sees; raise if any of them is missing."""
+        target = key.remote_field.model
+        older, newer = values, []
+        if target in self.since:  # a copied table: its own new rows need no lock
+            bound = self.since[target]
+            older, newer = [v for v in values if v <= bound], [v for v in values if v > bound]
+        target_table, target_column = _quote(target._meta.db_table), _quote(key.target_field.column)
+        found = set()
+        with connection.cursor() as cursor:
+            for part in batches(older):
+                cursor.execute(
+                    f"SELECT {target_column} FROM {target_table} WHERE {target_column} = ANY(%s) "  # noqa: S608
+                    "FOR KEY SHARE",
+                    [part],
+                )
+                found.update(row[0] for row in cursor.fetchall())
+        missing = [value for value in older if value not in found]
+        if newer:
+            if target not in created:
+                with connection.cursor() as cursor:
+                    cursor.execute(
+                        f"SELECT id FROM {target_table} WHERE id > %s",  # noqa: S608 - our names
+                        [self.since[target]],
+                    )
+                    created[target] = {row[0] for row in cursor.fetchall()}
+            missing += [value for value in newer if value not in created[target]]
         if missing:
             raise IntegrityError(
                 f"{model._meta.db_table}.{key.column} refers to {target._meta.db_table} rows that do not exist: "
-                + ", ".join(map(str, missing))
+                + ", ".join(map(str, missing[:5]))
             )
 
     def merge_here(self) -> None:

@@ -278,6 +278,23 @@ def test_a_reference_to_a_missing_row_fails_the_import_and_nothing_is_written(mo
 
 
 @postgresql_only
+def test_a_reference_to_a_row_the_import_did_not_create_fails_the_import(monkeypatch):
+    from stakeholders.services.import_writes import ImportWriter
+
+    original = ImportWriter._id
+
+    def wrong_id(self, target):
+        return original(self, target) + 1_000_000  # past every id, as if the organization was never copied
+
+    monkeypatch.setattr(ImportWriter, "_id", wrong_id)
+    with pytest.raises(
+        IntegrityError, match="organization_id refers to stakeholders_organization rows that do not exist"
+    ):
+        import_in_chunks(monkeypatch, 2, by=None)
+    assert not Organization.objects.exists() and not Contact.objects.exists()
+
+
+@postgresql_only
 def test_without_the_right_to_switch_triggers_off_the_database_checks_each_row(monkeypatch):
     from stakeholders import bulk
 
@@ -312,9 +329,9 @@ def test_with_the_triggers_off_the_references_are_still_checked_and_locked(monke
     checked = []
     original = bulk.LargeWrite._check
 
-    def check(self, model, key):
+    def check(self, model, key, *args):
         checked.append((model.__name__, key.name))
-        original(self, model, key)
+        original(self, model, key, *args)
 
     monkeypatch.setattr(bulk.LargeWrite, "_check", check)
     OrganizationFactory(name="Existing", acronym="", website="https://existing.org")
@@ -328,6 +345,44 @@ def test_with_the_triggers_off_the_references_are_still_checked_and_locked(monke
         ("OrganizationSector", "sector"),
         ("OrganizationSector", "subsector"),
     ]
+
+
+@postgresql_only
+@pytest.mark.django_db(transaction=True)
+def test_with_the_triggers_off_the_rows_referred_to_stay_locked_until_the_import_ends(monkeypatch):
+    from django.apps import apps
+    from django.db import DEFAULT_DB_ALIAS, OperationalError, connections
+
+    from stakeholders.reference_data import load_reference_data
+    from stakeholders.services.import_writes import ImportWriter
+
+    load_reference_data(apps)  # transactional tests start from an empty database
+    # Only given a NAICS code: the import leaves the organization's own row as it is.
+    existing = OrganizationFactory(name="Second", acronym="", website="https://second.org")
+    locked = []
+    original = ImportWriter.finish
+
+    def finish(self, planner):
+        original(self, planner)
+        # Another session wanting to delete the organization the import gave a NAICS code must wait.
+        other = connections.create_connection(DEFAULT_DB_ALIAS)
+        try:
+            with other.cursor() as cursor:
+                cursor.execute(
+                    "SELECT id FROM stakeholders_organization WHERE id = %s FOR UPDATE NOWAIT", [existing.pk]
+                )
+        except OperationalError:
+            locked.append(existing.pk)
+        finally:
+            other.close()
+
+    monkeypatch.setattr(ImportWriter, "finish", finish)
+    import_in_chunks(
+        monkeypatch, 2, FILE.replace("Existing,https://existing.org,OTHER,,,", "Second,second.org,,,,311"), by=None
+    )
+    assert locked == [existing.pk]
+    assert state()[0][-1] == ("Second", "", "https://second.org", 1)
+    assert ("Second", "311") in state()[2]
 
 
 def test_the_garbage_collector_is_held_back_during_an_import_and_put_back_after(monkeypatch):
