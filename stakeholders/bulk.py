@@ -60,11 +60,26 @@ def _quote(name: str) -> str:
 
 class RowShape:
     """The columns of a model's table (all but the id), each with its field's default: a row is a list
-    in that order, filled by ``row(**values)``."""
+    in that order, filled by ``row(**values)``.
 
-    def __init__(self, model: type[models.Model], *, now: datetime):
+    With ``columns``, rows hold those columns only, in that order, and the database fills the others:
+    each must have a database default (``db_default``) or allow NULL. A large write then sends and parses
+    only what varies from row to row, and its caller may lay rows out as plain lists.
+    """
+
+    def __init__(self, model: type[models.Model], *, now: datetime, columns: Sequence[str] | None = None):
         self.model = model
         fields = [field for field in model._meta.concrete_fields if not field.primary_key]
+        if columns is not None:
+            by_name = {field.attname: field for field in fields}
+            left_out = [
+                name
+                for name, field in by_name.items()
+                if name not in columns and field.db_default is models.NOT_PROVIDED and not field.null
+            ]
+            if left_out:
+                raise ValueError(f"{model.__name__}: no database default for {', '.join(left_out)}")
+            fields = [by_name[name] for name in columns]
         self.columns = [field.attname for field in fields]
         self.db_columns = [field.column for field in fields]
         self.template = [

@@ -1,7 +1,7 @@
 """People at organizations, with their consent to be contacted (CASL, CAN-SPAM, LFPDPPP)."""
 
 from django.db import models
-from django.db.models.functions import Lower
+from django.db.models.functions import Lower, Now
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -34,25 +34,27 @@ class Contact(models.Model):
     preferred_language = models.CharField(
         _("preferred language"), max_length=2, choices=LanguageChoice.choices, default=LanguageChoice.ENGLISH
     )
-    country = models.CharField(_("country"), max_length=2, choices=Country.choices, blank=True)
+    country = models.CharField(
+        _("country"), max_length=2, choices=Country.choices, blank=True, default="", db_default=""
+    )
 
     consent_given = models.BooleanField(_("consents to be contacted"), default=False)
     consent_date = models.DateField(_("consent date"), null=True, blank=True)
     consent_source = models.CharField(
         _("consent source"), max_length=200, blank=True, help_text=_("Where the consent was given, e.g. a form.")
     )
-    consent_purpose = models.CharField(_("consent purpose"), max_length=200, blank=True)
-    opted_out = models.BooleanField(_("opted out"), default=False)
+    consent_purpose = models.CharField(_("consent purpose"), max_length=200, blank=True, default="", db_default="")
+    opted_out = models.BooleanField(_("opted out"), default=False, db_default=False)
     opted_out_on = models.DateField(_("opted out on"), null=True, blank=True)
     advisory_committee = models.CharField(
-        _("advisory committee"), max_length=10, choices=AdvisoryCommittee.choices, blank=True
+        _("advisory committee"), max_length=10, choices=AdvisoryCommittee.choices, blank=True, default="", db_default=""
     )
 
     name_key = models.CharField(max_length=200, editable=False)
-    created_at = models.DateTimeField(_("created"), auto_now_add=True)
-    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True, db_default=Now())
+    updated_at = models.DateTimeField(_("updated"), auto_now=True, db_default=Now())
     imported_in = imported_in_field()
-    version = models.PositiveIntegerField(default=1, editable=False)
+    version = models.PositiveIntegerField(default=1, db_default=1, editable=False)
     history = HistoricalRecords(excluded_fields=["name_key", "version", "imported_in"])
 
     objects = ContactQuerySet.as_manager()

@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.db.models.functions import Now
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -53,10 +54,14 @@ class Organization(models.Model):
     name = models.CharField(_("name"), max_length=255)
     acronym = models.CharField(_("acronym"), max_length=40, blank=True)
     other_names = models.TextField(
-        _("other names"), blank=True, help_text=_("One per line, in any of the three languages.")
+        _("other names"),
+        blank=True,
+        default="",
+        db_default="",
+        help_text=_("One per line, in any of the three languages."),
     )
     category = models.CharField(_("stakeholder category"), max_length=24, choices=Category.choices)
-    description = models.TextField(_("description"), blank=True)
+    description = models.TextField(_("description"), blank=True, default="", db_default="")
     website = models.URLField(_("website"), max_length=300, blank=True)
 
     hq_country = models.CharField(_("headquarters country"), max_length=2, choices=Country.choices)
@@ -81,19 +86,24 @@ class Organization(models.Model):
     )
 
     # Equity-deserving focus (action 1.1.4): how the organization relates to which populations.
-    equity_owned_by = models.BooleanField(_("owned by"), default=False)
-    equity_led_by = models.BooleanField(_("led by"), default=False)
-    equity_representing = models.BooleanField(_("representing"), default=False)
-    equity_serving = models.BooleanField(_("serving"), default=False)
-    equity_indigenous = models.BooleanField(_("Indigenous peoples"), default=False)
-    equity_women = models.BooleanField(_("women"), default=False)
-    equity_other = models.CharField(_("other populations"), max_length=200, blank=True)
+    equity_owned_by = models.BooleanField(_("owned by"), default=False, db_default=False)
+    equity_led_by = models.BooleanField(_("led by"), default=False, db_default=False)
+    equity_representing = models.BooleanField(_("representing"), default=False, db_default=False)
+    equity_serving = models.BooleanField(_("serving"), default=False, db_default=False)
+    equity_indigenous = models.BooleanField(_("Indigenous peoples"), default=False, db_default=False)
+    equity_women = models.BooleanField(_("women"), default=False, db_default=False)
+    equity_other = models.CharField(_("other populations"), max_length=200, blank=True, default="", db_default="")
 
     certifications = models.CharField(
-        _("certifications"), max_length=300, blank=True, help_text=_("For example ISO 14001, ISO 50001.")
+        _("certifications"),
+        max_length=300,
+        blank=True,
+        default="",
+        db_default="",
+        help_text=_("For example ISO 14001, ISO 50001."),
     )
-    public_commitments = models.TextField(_("public environmental commitments"), blank=True)
-    environmental_notes = models.TextField(_("environmental performance notes"), blank=True)
+    public_commitments = models.TextField(_("public environmental commitments"), blank=True, default="", db_default="")
+    environmental_notes = models.TextField(_("environmental performance notes"), blank=True, default="", db_default="")
     initiatives = models.ManyToManyField(
         "strategy.Initiative",
         blank=True,
@@ -135,10 +145,10 @@ class Organization(models.Model):
     search_key = models.CharField(max_length=800, editable=False)
     website_domain = models.CharField(max_length=255, editable=False, blank=True)
 
-    created_at = models.DateTimeField(_("created"), auto_now_add=True)
-    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True, db_default=Now())
+    updated_at = models.DateTimeField(_("updated"), auto_now=True, db_default=Now())
     imported_in = imported_in_field()
-    version = models.PositiveIntegerField(default=1, editable=False)
+    version = models.PositiveIntegerField(default=1, db_default=1, editable=False)
     history = HistoricalRecords(excluded_fields=["search_key", "name_key", "website_domain", "version", "imported_in"])
 
     objects = OrganizationQuerySet.as_manager()

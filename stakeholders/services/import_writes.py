@@ -16,12 +16,42 @@ from datetime import datetime
 from django.utils import timezone
 
 from .. import bulk
-from ..choices import Category
+from ..choices import Category, LanguageChoice
 from ..imports.planning import ChunkPlan, Planner
 from ..models import Contact, ImportBatch, ImportChange, InteractionOrganization, Organization, OrganizationSector
 from .organizations import HOME_FLAGS, organization_keys
 
 CHANGE_COLUMNS = ["batch_id", "model", "object_id", "action", "before"]
+# The columns an import writes of the records it creates, in the order its rows list them; the database
+# fills the rest with their defaults (``bulk.RowShape``).
+OPERATES = ["operates_in_canada", "operates_in_mexico", "operates_in_united_states", "operates_elsewhere"]
+NEW_ORGANIZATION = [
+    "name",
+    "acronym",
+    "category",
+    "website",
+    "hq_country",
+    "hq_region_id",
+    *OPERATES,
+    "name_key",
+    "website_domain",
+    "search_key",
+    "imported_in_id",
+]
+NEW_CONTACT = [
+    "organization_id",
+    "full_name",
+    "job_title",
+    "email",
+    "phone",
+    "preferred_language",
+    "consent_given",
+    "consent_date",
+    "consent_source",
+    "name_key",
+    "imported_in_id",
+]
+NEW_SECTOR = ["organization_id", "code", "sector_id", "subsector_id"]
 # The tables chunks are copied into (ImportWriter.insert): their foreign keys are checked once, at the end
 # (bulk.LargeWrite).
 WRITTEN_IN_BULK = [Organization, OrganizationSector, Contact, ImportChange]
@@ -50,9 +80,9 @@ class ImportWriter:
         self.consent_source = file_name[:200]
         self.reason = f"Import #{batch.pk}"
         self.created: dict[str, int] = {}  # the organizations this file created: key → id
-        self.organization = bulk.RowShape(Organization, now=now)
-        self.contact = bulk.RowShape(Contact, now=now)
-        self.sector = bulk.RowShape(OrganizationSector, now=now)
+        self.organization = bulk.RowShape(Organization, now=now, columns=NEW_ORGANIZATION)
+        self.contact = bulk.RowShape(Contact, now=now, columns=NEW_CONTACT)
+        self.sector = bulk.RowShape(OrganizationSector, now=now, columns=NEW_SECTOR)
         self.change = bulk.RowShape(ImportChange, now=now)
 
     def _id(self, target: int | str) -> int:
@@ -74,16 +104,7 @@ class ImportWriter:
             if target in part.new_organizations
             for item in items
         }
-        contacts = [
-            self.contact.row(
-                organization_id=self._id(target),
-                **values,
-                name_key=folded[:200],
-                consent_source=self.consent_source if values.get("consent_given") else "",
-                imported_in_id=self.batch.pk,
-            )
-            for target, values, folded in part.contacts_new
-        ]
+        contacts = [self._new_contact(self._id(target), values, folded) for target, values, folded in part.contacts_new]
         return PreparedChunk(
             earlier_sectors={
                 target: items for target, items in part.sectors.items() if target not in part.new_organizations
@@ -111,37 +132,53 @@ class ImportWriter:
         return {"batch_id": self.batch.pk, "model": model, "object_id": pk, "action": action, "before": before or {}}
 
     def _new_organization(self, values: dict, keys) -> list:
+        """A new organization's row (``NEW_ORGANIZATION``)."""
         country = values.get("hq_country") or "XX"
+        name, acronym, website = values["name"], values.get("acronym", ""), values.get("website", "")
         name_key, domain, search_key = organization_keys(
-            name=values["name"],
-            acronym=values.get("acronym", ""),
+            name=name,
+            acronym=acronym,
             other_names="",
-            website=values.get("website", ""),
+            website=website,
             known=(keys.folded_name, keys.name, keys.domain),
         )
         region = values.get("hq_region")
-        return self.organization.row(
-            name=values["name"],
-            acronym=values.get("acronym", ""),
-            category=values.get("category") or Category.CORPORATION,
-            website=values.get("website", ""),
-            hq_country=country,
-            hq_region_id=region.pk if region else None,
-            # An organization with no country of operation operates where it has its headquarters.
-            **{HOME_FLAGS.get(country, "operates_elsewhere"): True},
-            name_key=name_key,
-            website_domain=domain,
-            search_key=search_key,
-            imported_in_id=self.batch.pk,
-        )
+        # An organization with no country of operation operates where it has its headquarters.
+        home = HOME_FLAGS.get(country, "operates_elsewhere")
+        return [
+            name,
+            acronym,
+            values.get("category") or Category.CORPORATION,
+            website,
+            country,
+            region.pk if region else None,
+            *[flag == home for flag in OPERATES],
+            name_key,
+            domain,
+            search_key,
+            self.batch.pk,
+        ]
+
+    def _new_contact(self, organization: int, values: dict, folded: str) -> list:
+        """A new contact's row (``NEW_CONTACT``)."""
+        consent = values.get("consent_given", False)
+        return [
+            organization,
+            values["full_name"],
+            values.get("job_title", ""),
+            values.get("email", ""),
+            values.get("phone", ""),
+            values.get("preferred_language") or LanguageChoice.ENGLISH,
+            consent,
+            values.get("consent_date"),
+            self.consent_source if consent else "",
+            folded[:200],
+            self.batch.pk,
+        ]
 
     def _sector_row(self, organization: int, item) -> list:
-        return self.sector.row(
-            organization_id=organization,
-            code=item.code,
-            sector_id=item.sector.pk,
-            subsector_id=item.subsector.pk if item.subsector else None,
-        )
+        """A NAICS code's row (``NEW_SECTOR``)."""
+        return [organization, item.code, item.sector.pk, item.subsector.pk if item.subsector else None]
 
     def _write_sectors(self, wanted: dict[int | str, list]) -> list[int]:
         """Add NAICS codes to organizations that existed before the chunk (in the register, or created by

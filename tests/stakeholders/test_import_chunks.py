@@ -418,3 +418,42 @@ def test_a_heap_frozen_before_the_import_stays_frozen():
         assert gc.get_freeze_count() > 0
     finally:
         gc.unfreeze()
+
+
+def test_an_import_writes_every_contact_value_a_row_can_give_and_the_database_fills_the_rest(monkeypatch):
+    from stakeholders.imports.rows import Columns, Vocabulary, check_row
+    from stakeholders.services.import_writes import NEW_CONTACT
+
+    header = ["Organization", "Contact", "Email", "Title", "Phone", "Language", "Consent", "Consent date"]
+    row = ["Acme", "Ann Lee", "ann@acme.com", "Director", "+1 613 555 0100", "French", "yes", "2024-05-01"]
+    from stakeholders.imports.columns import suggest_mapping
+
+    mapping = suggest_mapping(header, [row])
+    checked = check_row(2, row, Columns(mapping, header), Vocabulary())
+    assert checked.is_valid, checked.errors
+    assert set(checked.values["contact"]) <= set(NEW_CONTACT)
+
+    batch = import_in_chunks(monkeypatch, 5_000, ",".join(header) + "\n" + ",".join(row) + "\n", by=None)
+    contact = Contact.objects.get()
+    assert (contact.preferred_language, contact.consent_given, str(contact.consent_date)) == ("fr", True, "2024-05-01")
+    assert (contact.consent_source, contact.consent_purpose, contact.country, contact.version) == (
+        "list.csv",
+        "",
+        "",
+        1,
+    )
+    assert abs(contact.updated_at - contact.created_at).total_seconds() < 1 and contact.imported_in == batch
+    organization = Organization.objects.get()
+    assert (organization.description, organization.equity_women, organization.version) == ("", False, 1)
+
+
+def test_rows_may_leave_out_only_the_columns_the_database_fills():
+    from django.utils import timezone
+
+    from stakeholders import bulk
+    from stakeholders.services.import_writes import NEW_ORGANIZATION
+
+    assert bulk.RowShape(Organization, now=timezone.now(), columns=NEW_ORGANIZATION).columns == NEW_ORGANIZATION
+    without_website = [name for name in NEW_ORGANIZATION if name != "website"]
+    with pytest.raises(ValueError, match="Organization: no database default for website$"):
+        bulk.RowShape(Organization, now=timezone.now(), columns=without_website)
