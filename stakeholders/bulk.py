@@ -9,7 +9,6 @@ Nothing here sends model signals or runs ``save()``: callers write only models w
 themselves (the import services), and write their history with ``write_history``.
 """
 
-import csv
 import functools
 import gc
 import io
@@ -42,7 +41,7 @@ def batches(values: Iterable, size: int = IN_BATCH) -> Iterator[list]:
 
 
 def _copy_text(value):
-    """A value as COPY reads it (None stays None: the csv module writes it as an empty field)."""
+    """A value as COPY reads it (None stays None: ``copy_text`` writes it as NULL)."""
     if isinstance(value, bool):
         return "t" if value else "f"
     if isinstance(value, datetime):
@@ -88,13 +87,10 @@ class RowShape:
         ]
         if _is_postgresql():
             # Rows become the text of a COPY: the values every row starts with are written out once here,
-            # not once per row by the csv module.
+            # not once per row.
             self.template = [_copy_text(value) for value in self.template]
         self.index = {name: position for position, name in enumerate(self.columns)}
-        self.nullable = [field.column for field in fields if field.null]
         self.json = [self.index[field.attname] for field in fields if isinstance(field, models.JSONField)]
-        if any(field.null and field.get_internal_type() in ("CharField", "TextField") for field in fields):
-            raise ValueError(f"{model.__name__}: a nullable text column cannot be told from an empty one in CSV")
 
     def row(self, **values) -> list:
         row = self.template.copy()
@@ -137,13 +133,46 @@ def prepare(shape: RowShape, rows: Sequence[list], *, ids: bool = False) -> Prep
             new_ids = [row[0] for row in cursor.fetchall()]
         columns = [pk, *columns]
         rows = ([pk_, *row] for pk_, row in zip(new_ids, rows, strict=True))
-    # CSV with every value quoted, written by the csv module (in C): an empty string stays a string,
-    # and in the nullable columns (numbers, dates, never text: see RowShape) an empty value is NULL.
     if shape.json:
         rows = (_dump_json(row, shape.json) for row in rows)
-    buffer = io.StringIO()
-    csv.writer(buffer, quoting=csv.QUOTE_ALL, lineterminator="\n").writerows(rows)
-    return Prepared(shape, new_ids, columns, buffer.getvalue())
+    return Prepared(shape, new_ids, columns, copy_text(list(rows), len(columns)))
+
+
+NULL = "\\N"  # NULL in the text format of COPY
+# What the text format of COPY escapes in a value (it reads a backslash as the start of an escape).
+_ESCAPES = str.maketrans({"\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r"})
+
+
+def copy_text(rows: list[list], width: int) -> str:
+    """``rows`` (of ``width`` values each) as the text of a COPY in PostgreSQL's text format: a line per
+    row, values separated by tabs, as ``str`` writes them (booleans as True/False, dates in ISO form),
+    None as NULL.
+
+    A value holding a tab, a line break or a backslash must be escaped. Names and addresses almost never
+    do, so the rows are first joined as they are, then checked by counting: as many tabs and line breaks
+    as the layout puts there, no carriage return, and no backslash but those of the NULLs. Otherwise
+    each value is escaped. (The csv module took twenty times longer to write the same rows.)
+    """
+    nulls = 0
+    lines = []
+    for row in rows:
+        if None in row:
+            row = row.copy()  # noqa: PLW2901 - the caller's row stays as it was
+            while None in row:
+                row[row.index(None)] = NULL
+                nulls += 1
+        lines.append("\t".join(map(str, row)))
+    text = "\n".join(lines) + "\n"
+    if (
+        text.count("\t") == len(lines) * (width - 1)
+        and text.count("\n") == len(lines)
+        and "\r" not in text
+        and text.count("\\") == nulls
+    ):
+        return text
+    return "".join(
+        "\t".join(NULL if value is None else str(value).translate(_ESCAPES) for value in row) + "\n" for row in rows
+    )
 
 
 @functools.cache
@@ -158,11 +187,9 @@ def write(prepared: Prepared) -> None:
     if not prepared.text:
         return
     shape = prepared.shape
-    force_null = f", FORCE_NULL ({', '.join(map(_quote, shape.nullable))})" if shape.nullable else ""
     with connection.cursor() as cursor, _STATEMENT_LOCK:  # a raw COPY goes around the execute wrappers
         cursor.copy_expert(
-            f"COPY {_quote(shape.model._meta.db_table)} ({', '.join(map(_quote, prepared.columns))}) "
-            f"FROM STDIN WITH (FORMAT csv{force_null})",
+            f"COPY {_quote(shape.model._meta.db_table)} ({', '.join(map(_quote, prepared.columns))}) FROM STDIN",
             io.StringIO(prepared.text),
             size=COPY_READ_SIZE,
         )

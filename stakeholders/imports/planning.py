@@ -14,6 +14,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.utils.translation import gettext as _
 
 from ..bulk import batches
@@ -73,6 +74,12 @@ class Matcher:
         # Read as a stream (a server-side cursor on PostgreSQL): the whole register at once would cost its
         # size again in the driver's memory. Where several records share a key, the first in the register's
         # order (name key, then id) wins: the rows come in the reverse order, and each later one replaces.
+        # In a transaction, because outside one the cursor is declared WITH HOLD, which has PostgreSQL copy
+        # the whole result aside before the first row comes.
+        with transaction.atomic():
+            self._load()
+
+    def _load(self) -> None:
         self.by_name, self.by_domain, self.by_acronym = {}, {}, {}
         acronyms = Counter()
         organizations = Organization.objects.order_by("-name_key", "-id")

@@ -145,8 +145,11 @@ class Source:
         yield from head
         yield from self._rows
 
-    def chunks(self, size: int) -> Iterator[list[tuple[int, list[str]]]]:
+    def chunks(self, size: int, *, first: int | None = None) -> Iterator[list[tuple[int, list[str]]]]:
+        """The rows ``size`` at a time (``first`` in the first chunk, when given)."""
         rows = self.rows()
+        if first and (chunk := list(itertools.islice(rows, first))):
+            yield chunk
         while chunk := list(itertools.islice(rows, size)):
             yield chunk
 

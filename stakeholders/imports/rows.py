@@ -89,6 +89,7 @@ class Vocabulary:
         for value, words in CATEGORY_WORDS.items():
             self.categories.update(dict.fromkeys(words, value))
         self.languages = {word: code for code, words in LANGUAGE_WORDS.items() for word in words}
+        self.today = timezone.localdate()  # once: the local date costs a time zone conversion
         self._folded: dict[str, str] = {}
         self._sectors: dict[str, list | ValidationError] = {}
         self.naics = naics_sectors_and_subsectors()
@@ -246,17 +247,17 @@ def _check_contact(row: CheckedRow, values: dict, fail, vocabulary: Vocabulary) 
         if not contact["preferred_language"]:
             fail("contact_language", _("“%(value)s” is not English, French or Spanish.") % {"value": language})
     consent = vocabulary.fold(values.get("consent", ""))
-    if consent not in YES | NO:
+    if consent not in YES and consent not in NO:
         fail("consent", _("write yes or no."))
     contact["consent_given"] = consent in YES
     consent_date = values.get("consent_date", "")
     if consent_date:
         try:
             contact["consent_date"] = date.fromisoformat(consent_date[:10])
-            if contact["consent_date"] > timezone.localdate():
+            if contact["consent_date"] > vocabulary.today:
                 fail("consent_date", _("the consent date is in the future."))
         except ValueError:
             fail("consent_date", _("write the date as YYYY-MM-DD."))
     elif contact["consent_given"]:
-        contact["consent_date"] = timezone.localdate()
+        contact["consent_date"] = vocabulary.today
     row.values["contact"] = contact

@@ -5,220 +5,313 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('stakeholders', '0013_imported_in'),
+        ("stakeholders", "0013_imported_in"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='contact',
-            name='advisory_committee',
-            field=models.CharField(blank=True, choices=[('', 'None'), ('jpac', 'Joint Public Advisory Committee (JPAC)'), ('other', 'Other advisory group')], db_default='', default='', max_length=10, verbose_name='advisory committee'),
+            model_name="contact",
+            name="advisory_committee",
+            field=models.CharField(
+                blank=True,
+                choices=[
+                    ("", "None"),
+                    ("jpac", "Joint Public Advisory Committee (JPAC)"),
+                    ("other", "Other advisory group"),
+                ],
+                db_default="",
+                default="",
+                max_length=10,
+                verbose_name="advisory committee",
+            ),
         ),
         migrations.AlterField(
-            model_name='contact',
-            name='consent_purpose',
-            field=models.CharField(blank=True, db_default='', default='', max_length=200, verbose_name='consent purpose'),
+            model_name="contact",
+            name="consent_purpose",
+            field=models.CharField(
+                blank=True, db_default="", default="", max_length=200, verbose_name="consent purpose"
+            ),
         ),
         migrations.AlterField(
-            model_name='contact',
-            name='country',
-            field=models.CharField(blank=True, choices=[('CA', 'Canada'), ('MX', 'Mexico'), ('US', 'United States'), ('XX', 'Other country')], db_default='', default='', max_length=2, verbose_name='country'),
+            model_name="contact",
+            name="country",
+            field=models.CharField(
+                blank=True,
+                choices=[("CA", "Canada"), ("MX", "Mexico"), ("US", "United States"), ("XX", "Other country")],
+                db_default="",
+                default="",
+                max_length=2,
+                verbose_name="country",
+            ),
         ),
         migrations.AlterField(
-            model_name='contact',
-            name='created_at',
-            field=models.DateTimeField(auto_now_add=True, db_default=django.db.models.functions.datetime.Now(), verbose_name='created'),
+            model_name="contact",
+            name="created_at",
+            field=models.DateTimeField(
+                auto_now_add=True, db_default=django.db.models.functions.datetime.Now(), verbose_name="created"
+            ),
         ),
         migrations.AlterField(
-            model_name='contact',
-            name='opted_out',
-            field=models.BooleanField(db_default=False, default=False, verbose_name='opted out'),
+            model_name="contact",
+            name="opted_out",
+            field=models.BooleanField(db_default=False, default=False, verbose_name="opted out"),
         ),
         migrations.AlterField(
-            model_name='contact',
-            name='updated_at',
-            field=models.DateTimeField(auto_now=True, db_default=django.db.models.functions.datetime.Now(), verbose_name='updated'),
+            model_name="contact",
+            name="updated_at",
+            field=models.DateTimeField(
+                auto_now=True, db_default=django.db.models.functions.datetime.Now(), verbose_name="updated"
+            ),
         ),
         migrations.AlterField(
-            model_name='contact',
-            name='version',
+            model_name="contact",
+            name="version",
             field=models.PositiveIntegerField(db_default=1, default=1, editable=False),
         ),
         migrations.AlterField(
-            model_name='historicalcontact',
-            name='advisory_committee',
-            field=models.CharField(blank=True, choices=[('', 'None'), ('jpac', 'Joint Public Advisory Committee (JPAC)'), ('other', 'Other advisory group')], db_default='', default='', max_length=10, verbose_name='advisory committee'),
+            model_name="historicalcontact",
+            name="advisory_committee",
+            field=models.CharField(
+                blank=True,
+                choices=[
+                    ("", "None"),
+                    ("jpac", "Joint Public Advisory Committee (JPAC)"),
+                    ("other", "Other advisory group"),
+                ],
+                db_default="",
+                default="",
+                max_length=10,
+                verbose_name="advisory committee",
+            ),
         ),
         migrations.AlterField(
-            model_name='historicalcontact',
-            name='consent_purpose',
-            field=models.CharField(blank=True, db_default='', default='', max_length=200, verbose_name='consent purpose'),
+            model_name="historicalcontact",
+            name="consent_purpose",
+            field=models.CharField(
+                blank=True, db_default="", default="", max_length=200, verbose_name="consent purpose"
+            ),
         ),
         migrations.AlterField(
-            model_name='historicalcontact',
-            name='country',
-            field=models.CharField(blank=True, choices=[('CA', 'Canada'), ('MX', 'Mexico'), ('US', 'United States'), ('XX', 'Other country')], db_default='', default='', max_length=2, verbose_name='country'),
+            model_name="historicalcontact",
+            name="country",
+            field=models.CharField(
+                blank=True,
+                choices=[("CA", "Canada"), ("MX", "Mexico"), ("US", "United States"), ("XX", "Other country")],
+                db_default="",
+                default="",
+                max_length=2,
+                verbose_name="country",
+            ),
         ),
         migrations.AlterField(
-            model_name='historicalcontact',
-            name='created_at',
-            field=models.DateTimeField(blank=True, db_default=django.db.models.functions.datetime.Now(), editable=False, verbose_name='created'),
+            model_name="historicalcontact",
+            name="created_at",
+            field=models.DateTimeField(
+                blank=True, db_default=django.db.models.functions.datetime.Now(), editable=False, verbose_name="created"
+            ),
         ),
         migrations.AlterField(
-            model_name='historicalcontact',
-            name='opted_out',
-            field=models.BooleanField(db_default=False, default=False, verbose_name='opted out'),
+            model_name="historicalcontact",
+            name="opted_out",
+            field=models.BooleanField(db_default=False, default=False, verbose_name="opted out"),
         ),
         migrations.AlterField(
-            model_name='historicalcontact',
-            name='updated_at',
-            field=models.DateTimeField(blank=True, db_default=django.db.models.functions.datetime.Now(), editable=False, verbose_name='updated'),
+            model_name="historicalcontact",
+            name="updated_at",
+            field=models.DateTimeField(
+                blank=True, db_default=django.db.models.functions.datetime.Now(), editable=False, verbose_name="updated"
+            ),
         ),
         migrations.AlterField(
-            model_name='historicalorganization',
-            name='certifications',
-            field=models.CharField(blank=True, db_default='', default='', help_text='For example ISO 14001, ISO 50001.', max_length=300, verbose_name='certifications'),
+            model_name="historicalorganization",
+            name="certifications",
+            field=models.CharField(
+                blank=True,
+                db_default="",
+                default="",
+                help_text="For example ISO 14001, ISO 50001.",
+                max_length=300,
+                verbose_name="certifications",
+            ),
         ),
         migrations.AlterField(
-            model_name='historicalorganization',
-            name='created_at',
-            field=models.DateTimeField(blank=True, db_default=django.db.models.functions.datetime.Now(), editable=False, verbose_name='created'),
+            model_name="historicalorganization",
+            name="created_at",
+            field=models.DateTimeField(
+                blank=True, db_default=django.db.models.functions.datetime.Now(), editable=False, verbose_name="created"
+            ),
         ),
         migrations.AlterField(
-            model_name='historicalorganization',
-            name='description',
-            field=models.TextField(blank=True, db_default='', default='', verbose_name='description'),
+            model_name="historicalorganization",
+            name="description",
+            field=models.TextField(blank=True, db_default="", default="", verbose_name="description"),
         ),
         migrations.AlterField(
-            model_name='historicalorganization',
-            name='environmental_notes',
-            field=models.TextField(blank=True, db_default='', default='', verbose_name='environmental performance notes'),
+            model_name="historicalorganization",
+            name="environmental_notes",
+            field=models.TextField(
+                blank=True, db_default="", default="", verbose_name="environmental performance notes"
+            ),
         ),
         migrations.AlterField(
-            model_name='historicalorganization',
-            name='equity_indigenous',
-            field=models.BooleanField(db_default=False, default=False, verbose_name='Indigenous peoples'),
+            model_name="historicalorganization",
+            name="equity_indigenous",
+            field=models.BooleanField(db_default=False, default=False, verbose_name="Indigenous peoples"),
         ),
         migrations.AlterField(
-            model_name='historicalorganization',
-            name='equity_led_by',
-            field=models.BooleanField(db_default=False, default=False, verbose_name='led by'),
+            model_name="historicalorganization",
+            name="equity_led_by",
+            field=models.BooleanField(db_default=False, default=False, verbose_name="led by"),
         ),
         migrations.AlterField(
-            model_name='historicalorganization',
-            name='equity_other',
-            field=models.CharField(blank=True, db_default='', default='', max_length=200, verbose_name='other populations'),
+            model_name="historicalorganization",
+            name="equity_other",
+            field=models.CharField(
+                blank=True, db_default="", default="", max_length=200, verbose_name="other populations"
+            ),
         ),
         migrations.AlterField(
-            model_name='historicalorganization',
-            name='equity_owned_by',
-            field=models.BooleanField(db_default=False, default=False, verbose_name='owned by'),
+            model_name="historicalorganization",
+            name="equity_owned_by",
+            field=models.BooleanField(db_default=False, default=False, verbose_name="owned by"),
         ),
         migrations.AlterField(
-            model_name='historicalorganization',
-            name='equity_representing',
-            field=models.BooleanField(db_default=False, default=False, verbose_name='representing'),
+            model_name="historicalorganization",
+            name="equity_representing",
+            field=models.BooleanField(db_default=False, default=False, verbose_name="representing"),
         ),
         migrations.AlterField(
-            model_name='historicalorganization',
-            name='equity_serving',
-            field=models.BooleanField(db_default=False, default=False, verbose_name='serving'),
+            model_name="historicalorganization",
+            name="equity_serving",
+            field=models.BooleanField(db_default=False, default=False, verbose_name="serving"),
         ),
         migrations.AlterField(
-            model_name='historicalorganization',
-            name='equity_women',
-            field=models.BooleanField(db_default=False, default=False, verbose_name='women'),
+            model_name="historicalorganization",
+            name="equity_women",
+            field=models.BooleanField(db_default=False, default=False, verbose_name="women"),
         ),
         migrations.AlterField(
-            model_name='historicalorganization',
-            name='other_names',
-            field=models.TextField(blank=True, db_default='', default='', help_text='One per line, in any of the three languages.', verbose_name='other names'),
+            model_name="historicalorganization",
+            name="other_names",
+            field=models.TextField(
+                blank=True,
+                db_default="",
+                default="",
+                help_text="One per line, in any of the three languages.",
+                verbose_name="other names",
+            ),
         ),
         migrations.AlterField(
-            model_name='historicalorganization',
-            name='public_commitments',
-            field=models.TextField(blank=True, db_default='', default='', verbose_name='public environmental commitments'),
+            model_name="historicalorganization",
+            name="public_commitments",
+            field=models.TextField(
+                blank=True, db_default="", default="", verbose_name="public environmental commitments"
+            ),
         ),
         migrations.AlterField(
-            model_name='historicalorganization',
-            name='updated_at',
-            field=models.DateTimeField(blank=True, db_default=django.db.models.functions.datetime.Now(), editable=False, verbose_name='updated'),
+            model_name="historicalorganization",
+            name="updated_at",
+            field=models.DateTimeField(
+                blank=True, db_default=django.db.models.functions.datetime.Now(), editable=False, verbose_name="updated"
+            ),
         ),
         migrations.AlterField(
-            model_name='organization',
-            name='certifications',
-            field=models.CharField(blank=True, db_default='', default='', help_text='For example ISO 14001, ISO 50001.', max_length=300, verbose_name='certifications'),
+            model_name="organization",
+            name="certifications",
+            field=models.CharField(
+                blank=True,
+                db_default="",
+                default="",
+                help_text="For example ISO 14001, ISO 50001.",
+                max_length=300,
+                verbose_name="certifications",
+            ),
         ),
         migrations.AlterField(
-            model_name='organization',
-            name='created_at',
-            field=models.DateTimeField(auto_now_add=True, db_default=django.db.models.functions.datetime.Now(), verbose_name='created'),
+            model_name="organization",
+            name="created_at",
+            field=models.DateTimeField(
+                auto_now_add=True, db_default=django.db.models.functions.datetime.Now(), verbose_name="created"
+            ),
         ),
         migrations.AlterField(
-            model_name='organization',
-            name='description',
-            field=models.TextField(blank=True, db_default='', default='', verbose_name='description'),
+            model_name="organization",
+            name="description",
+            field=models.TextField(blank=True, db_default="", default="", verbose_name="description"),
         ),
         migrations.AlterField(
-            model_name='organization',
-            name='environmental_notes',
-            field=models.TextField(blank=True, db_default='', default='', verbose_name='environmental performance notes'),
+            model_name="organization",
+            name="environmental_notes",
+            field=models.TextField(
+                blank=True, db_default="", default="", verbose_name="environmental performance notes"
+            ),
         ),
         migrations.AlterField(
-            model_name='organization',
-            name='equity_indigenous',
-            field=models.BooleanField(db_default=False, default=False, verbose_name='Indigenous peoples'),
+            model_name="organization",
+            name="equity_indigenous",
+            field=models.BooleanField(db_default=False, default=False, verbose_name="Indigenous peoples"),
         ),
         migrations.AlterField(
-            model_name='organization',
-            name='equity_led_by',
-            field=models.BooleanField(db_default=False, default=False, verbose_name='led by'),
+            model_name="organization",
+            name="equity_led_by",
+            field=models.BooleanField(db_default=False, default=False, verbose_name="led by"),
         ),
         migrations.AlterField(
-            model_name='organization',
-            name='equity_other',
-            field=models.CharField(blank=True, db_default='', default='', max_length=200, verbose_name='other populations'),
+            model_name="organization",
+            name="equity_other",
+            field=models.CharField(
+                blank=True, db_default="", default="", max_length=200, verbose_name="other populations"
+            ),
         ),
         migrations.AlterField(
-            model_name='organization',
-            name='equity_owned_by',
-            field=models.BooleanField(db_default=False, default=False, verbose_name='owned by'),
+            model_name="organization",
+            name="equity_owned_by",
+            field=models.BooleanField(db_default=False, default=False, verbose_name="owned by"),
         ),
         migrations.AlterField(
-            model_name='organization',
-            name='equity_representing',
-            field=models.BooleanField(db_default=False, default=False, verbose_name='representing'),
+            model_name="organization",
+            name="equity_representing",
+            field=models.BooleanField(db_default=False, default=False, verbose_name="representing"),
         ),
         migrations.AlterField(
-            model_name='organization',
-            name='equity_serving',
-            field=models.BooleanField(db_default=False, default=False, verbose_name='serving'),
+            model_name="organization",
+            name="equity_serving",
+            field=models.BooleanField(db_default=False, default=False, verbose_name="serving"),
         ),
         migrations.AlterField(
-            model_name='organization',
-            name='equity_women',
-            field=models.BooleanField(db_default=False, default=False, verbose_name='women'),
+            model_name="organization",
+            name="equity_women",
+            field=models.BooleanField(db_default=False, default=False, verbose_name="women"),
         ),
         migrations.AlterField(
-            model_name='organization',
-            name='other_names',
-            field=models.TextField(blank=True, db_default='', default='', help_text='One per line, in any of the three languages.', verbose_name='other names'),
+            model_name="organization",
+            name="other_names",
+            field=models.TextField(
+                blank=True,
+                db_default="",
+                default="",
+                help_text="One per line, in any of the three languages.",
+                verbose_name="other names",
+            ),
         ),
         migrations.AlterField(
-            model_name='organization',
-            name='public_commitments',
-            field=models.TextField(blank=True, db_default='', default='', verbose_name='public environmental commitments'),
+            model_name="organization",
+            name="public_commitments",
+            field=models.TextField(
+                blank=True, db_default="", default="", verbose_name="public environmental commitments"
+            ),
         ),
         migrations.AlterField(
-            model_name='organization',
-            name='updated_at',
-            field=models.DateTimeField(auto_now=True, db_default=django.db.models.functions.datetime.Now(), verbose_name='updated'),
+            model_name="organization",
+            name="updated_at",
+            field=models.DateTimeField(
+                auto_now=True, db_default=django.db.models.functions.datetime.Now(), verbose_name="updated"
+            ),
         ),
         migrations.AlterField(
-            model_name='organization',
-            name='version',
+            model_name="organization",
+            name="version",
             field=models.PositiveIntegerField(db_default=1, default=1, editable=False),
         ),
     ]

@@ -148,7 +148,7 @@ class ImportWriter:
         return [
             name,
             acronym,
-            values.get("category") or Category.CORPORATION,
+            values.get("category") or Category.CORPORATION.value,
             website,
             country,
             region.pk if region else None,
@@ -168,7 +168,7 @@ class ImportWriter:
             values.get("job_title", ""),
             values.get("email", ""),
             values.get("phone", ""),
-            values.get("preferred_language") or LanguageChoice.ENGLISH,
+            values.get("preferred_language") or LanguageChoice.ENGLISH.value,
             consent,
             values.get("consent_date"),
             self.consent_source if consent else "",

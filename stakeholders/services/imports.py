@@ -30,6 +30,8 @@ from ..selectors import forget_organization_counts
 from .import_writes import TRIGRAM_INDEXES, WRITTEN_IN_BULK, ImportWriter, undo_blocked, undo_writes
 
 CHUNK = 5_000  # rows checked, matched and written at a time
+# The first chunk, smaller: the database starts writing sooner, while the rest of the file is checked.
+FIRST_CHUNK = 1_000
 
 
 def rejected_csv(header: list[str], invalid: list[CheckedRow]) -> str:
@@ -151,7 +153,7 @@ def import_rows(
 def _planned(source: Source, planner: Planner, batch: ImportBatch, progress):
     """The chunks of the file planned one after the other, with what to write of each (``None`` once a
     row is invalid and the import is all or nothing: then nothing more is written)."""
-    for chunk in source.chunks(CHUNK):
+    for chunk in source.chunks(CHUNK, first=min(FIRST_CHUNK, CHUNK)):
         part = planner.plan(chunk)
         chunk = None  # noqa: PLW2901 - each chunk is let go of before the next is read and planned
         yield None if batch.on_error == OnError.ABORT and planner.invalid else part

@@ -457,3 +457,41 @@ def test_rows_may_leave_out_only_the_columns_the_database_fills():
     without_website = [name for name in NEW_ORGANIZATION if name != "website"]
     with pytest.raises(ValueError, match="Organization: no database default for website$"):
         bulk.RowShape(Organization, now=timezone.now(), columns=without_website)
+
+
+def test_rows_are_laid_out_for_copy_as_they_are():
+    from datetime import date
+
+    from stakeholders.bulk import copy_text
+
+    assert copy_text([["Acme", None, True, date(2024, 5, 1), 7], ["", "x", False, None, 8]], 5) == (
+        "Acme\t\\N\tTrue\t2024-05-01\t7\n\tx\tFalse\t\\N\t8\n"
+    )
+
+
+@pytest.mark.parametrize(
+    "value, escaped",
+    [
+        ("tab\there", "tab\\there"),
+        ("line\nbreak", "line\\nbreak"),
+        ("back\\slash", "back\\\\slash"),
+        ("carriage\rreturn", "carriage\\rreturn"),
+        ("\\N", "\\\\N"),  # the text of NULL, as a name
+    ],
+)
+def test_a_value_copy_would_misread_is_escaped(value, escaped):
+    from stakeholders.bulk import copy_text
+
+    assert copy_text([["Acme", None], [value, "x"]], 2) == f"Acme\t\\N\n{escaped}\tx\n"
+
+
+@postgresql_only
+def test_names_with_tabs_line_breaks_and_backslashes_are_imported_as_written(monkeypatch):
+    names = ["Tab\tand Co", "Line\nBreak Ltd", "Back\\slash Inc", "Return\rCorp", "\\N"]
+    text = "Organization,Email,Contact\n" + "".join(
+        f'"{name}",p{index}@example.org,"{name} Person"\n' for index, name in enumerate(names)
+    )
+    batch = import_in_chunks(monkeypatch, 1, text, by=None)  # a chunk each: each checked on its own
+    assert batch.created_count == len(names)
+    assert sorted(Organization.objects.values_list("name", flat=True)) == sorted(names)
+    assert sorted(Contact.objects.values_list("full_name", flat=True)) == sorted(f"{name} Person" for name in names)
