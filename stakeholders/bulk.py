@@ -259,7 +259,10 @@ def large_write(*, copied: Sequence[type[models.Model]] = (), gin_indexes: Seque
         cursor.execute("SET LOCAL gin_pending_list_limit = %s", [GIN_PENDING_LIMIT])
         cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
     write.switch_triggers_off()
-    yield write
+    try:
+        yield write
+    finally:
+        write.join_merging()  # a merge started early is over before the transaction ends, however it ends
     write.check_references()
     write.merge_here()
     with connection.cursor() as cursor:
@@ -290,21 +293,33 @@ class LargeWrite:
         self.copied, self.gin_indexes = list(copied), list(gin_indexes)
         self.since: dict[type[models.Model], int] = {}  # the tables' last ids before the write
         self.triggers_off = False
+        self._merging: threading.Thread | None = None
+
+    def start_merging(self) -> None:
+        """Start merging the indexes' pending entries aside, now: as early as the last copy, which leaves
+        a core free (what it adds after is merged at the very end)."""
+        if self._merging is None and self.gin_indexes and _is_postgresql():
+            self._merging = threading.Thread(target=self._merge_on_own_connection, name="gin-merge")
+            self._merging.start()
+
+    def join_merging(self) -> None:
+        if self._merging is not None:
+            self._merging.join()
+            self._merging = None
 
     @contextmanager
     def ending(self):
-        """The copies are done: merge the indexes aside and check the references, while the block (the
-        last writes, with the triggers back on) runs."""
+        """The copies are done: merge the indexes aside (unless already started) and check the references,
+        while the block (the last writes, with the triggers back on) runs."""
         if not _is_postgresql():
             yield
             return
-        thread = threading.Thread(target=self._merge_on_own_connection, name="gin-merge")
-        thread.start()
+        self.start_merging()
         try:
             self.check_references()
             yield
         finally:
-            thread.join()
+            self.join_merging()
 
     def switch_triggers_off(self) -> None:
         if not self.copied:

@@ -187,6 +187,8 @@ def _write(source: Source, planner: Planner, batch: ImportBatch, *, by_id, file_
                         if part:
                             background.run(writer.insert, writer.prepare(part))
                         del part  # memory: one chunk planned at a time
+                    if not _rejected(batch, planner):
+                        large_write.start_merging()  # while the last chunk is copied
                 if _rejected(batch, planner):
                     raise _Rejected
                 # The references are checked and the search indexes take in the new rows while the
