@@ -60,3 +60,47 @@ def test_an_administrator_uploads_maps_reviews_imports_and_undoes(page, make_use
     expect(page.get_by_text("The import is undone")).to_be_visible()
     assert not Organization.objects.exists()
     assert ImportBatch.objects.get().status == "undone"
+
+
+@pytest.mark.parametrize("language", ["fr", "es"])
+def test_the_whole_import_reads_in_french_and_spanish(page, make_user, tmp_path, screenshot, inline_tasks, language):
+    from django.utils import translation
+
+    def t(text, **values):
+        with translation.override(language):
+            translated = translation.gettext(text)
+        assert translated != text or not text[0].isalpha(), f"“{text}” has no {language} translation"
+        return translated % values if values else translated
+
+    make_user(Role.ADMINISTRATOR, email="admin@cec.example", preferred_language=language)
+    path = tmp_path / "liste.csv"
+    path.write_text(LIST, encoding="utf-8")
+    sign_in(page, "admin@cec.example", PASSWORD)
+
+    page.goto("/imports/")
+    assert page.locator("html").get_attribute("lang") == language
+    page.get_by_label(re.compile(t("CSV or Excel file"))).set_input_files(str(path))
+    page.get_by_role("button", name=t("Upload and map the columns")).click()
+
+    expect(page.get_by_role("heading", name=t("Map the columns"))).to_be_visible()
+    expect(page.get_by_label(t("Imported as, for %(name)s", name="Adresse courriel"))).to_have_value("contact_email")
+    page.get_by_role("button", name=t("Check the rows")).click()
+
+    expect(page.get_by_role("heading", name=t("Review the import"))).to_be_visible()
+    reason = t("“%(value)s” is not an email address.", value="pas-un-courriel")
+    expect(page.get_by_role("cell", name=reason)).to_be_visible()
+    page.get_by_label(t("Skip invalid rows and import the others")).check()
+    page.get_by_role("button", name=t("Import"), exact=True).click()
+
+    expect(page.get_by_text(t("Imported"), exact=True)).to_be_visible(timeout=20_000)
+    screenshot(f"import-done-{language}")
+    assert set(Organization.objects.values_list("name", flat=True)) == {"Hydro-Québec", "Cemex"}
+    with page.expect_download() as download:
+        page.get_by_role("link", name=t("Download the rejected rows (CSV)")).click()
+    assert reason in download.value.path().read_text(encoding="utf-8")
+
+    page.get_by_role("button", name=t("Undo this import")).click()
+    expect(
+        page.get_by_text(t("The import is undone: what it created is removed and what it changed restored."))
+    ).to_be_visible()
+    assert not Organization.objects.exists()
