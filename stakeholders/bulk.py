@@ -40,15 +40,6 @@ def batches(values: Iterable, size: int = IN_BATCH) -> Iterator[list]:
         yield values[start : start + size]
 
 
-def _copy_text(value):
-    """A value as COPY reads it (None stays None: ``copy_text`` writes it as NULL)."""
-    if isinstance(value, bool):
-        return "t" if value else "f"
-    if isinstance(value, datetime):
-        return value.isoformat()
-    return value
-
-
 def _is_postgresql() -> bool:
     return connection.vendor == "postgresql"
 
@@ -85,10 +76,6 @@ class RowShape:
             now if getattr(field, "auto_now", False) or getattr(field, "auto_now_add", False) else field.get_default()
             for field in fields
         ]
-        if _is_postgresql():
-            # Rows become the text of a COPY: the values every row starts with are written out once here,
-            # not once per row.
-            self.template = [_copy_text(value) for value in self.template]
         self.index = {name: position for position, name in enumerate(self.columns)}
         self.json = [self.index[field.attname] for field in fields if isinstance(field, models.JSONField)]
 
@@ -143,7 +130,7 @@ NULL = "\\N"  # NULL in the text format of COPY
 _ESCAPES = str.maketrans({"\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r"})
 
 
-def copy_text(rows: list[list], width: int) -> str:
+def copy_text(rows: Sequence[Sequence], width: int) -> str:
     """``rows`` (of ``width`` values each) as the text of a COPY in PostgreSQL's text format: a line per
     row, values separated by tabs, as ``str`` writes them (booleans as True/False, dates in ISO form),
     None as NULL.
@@ -157,7 +144,7 @@ def copy_text(rows: list[list], width: int) -> str:
     lines = []
     for row in rows:
         if None in row:
-            row = row.copy()  # noqa: PLW2901 - the caller's row stays as it was
+            row = list(row)  # noqa: PLW2901 - the caller's row stays as it was
             while None in row:
                 row[row.index(None)] = NULL
                 nulls += 1

@@ -19,12 +19,11 @@ from .. import bulk
 from ..choices import Category, LanguageChoice
 from ..imports.planning import ChunkPlan, Planner
 from ..models import Contact, ImportBatch, ImportChange, InteractionOrganization, Organization, OrganizationSector
-from .organizations import HOME_FLAGS, organization_keys
+from .organizations import HOME_FLAGS, OPERATES, organization_keys
 
 CHANGE_COLUMNS = ["batch_id", "model", "object_id", "action", "before"]
 # The columns an import writes of the records it creates, in the order its rows list them; the database
 # fills the rest with their defaults (``bulk.RowShape``).
-OPERATES = ["operates_in_canada", "operates_in_mexico", "operates_in_united_states", "operates_elsewhere"]
 NEW_ORGANIZATION = [
     "name",
     "acronym",

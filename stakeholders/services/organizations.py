@@ -46,12 +46,12 @@ def organization_refresh_keys(organization: Organization) -> None:
 
 
 HOME_FLAGS = {"CA": "operates_in_canada", "MX": "operates_in_mexico", "US": "operates_in_united_states"}
+OPERATES = [*HOME_FLAGS.values(), "operates_elsewhere"]  # the countries of operation, as flags
 
 
 def _operates_at_least_at_home(organization: Organization) -> None:
     """An organization with no country of operation ticked operates where it has its headquarters."""
-    flags = ["operates_in_canada", "operates_in_mexico", "operates_in_united_states", "operates_elsewhere"]
-    if not any(getattr(organization, flag) for flag in flags):
+    if not any(getattr(organization, flag) for flag in OPERATES):
         setattr(organization, HOME_FLAGS.get(organization.hq_country, "operates_elsewhere"), True)
 
 

@@ -20,7 +20,7 @@ import io
 import random
 import time
 from bisect import bisect_right
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from itertools import accumulate
 
 from django.apps import apps
@@ -36,6 +36,7 @@ from accounts.choices import Role
 from accounts.models import User
 from strategy.models import Pillar, Unit
 
+from ...bulk import copy_text
 from ...choices import Category, ChangeReason, Mode
 from ...models import (
     Contact,
@@ -204,22 +205,6 @@ ORGANIZATION_COLUMNS = [
     "updated_at",
     "version",
 ]
-COPY_ESCAPES = str.maketrans({"\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r"})
-
-
-def _copy_text(value) -> str:
-    """One value in PostgreSQL's COPY text format."""
-    if value is None:
-        return "\\N"
-    if value is True:
-        return "t"
-    if value is False:
-        return "f"
-    if isinstance(value, str):
-        return value.translate(COPY_ESCAPES)
-    if isinstance(value, date):  # and datetime
-        return value.isoformat()
-    return str(value)
 
 
 class Writer:
@@ -236,10 +221,7 @@ class Writer:
         names = ", ".join(connection.ops.quote_name(field.column) for field in fields)
         with connection.cursor() as cursor:
             if self.copy:
-                buffer = io.StringIO()
-                buffer.writelines("\t".join(map(_copy_text, row)) + "\n" for row in rows)
-                buffer.seek(0)
-                cursor.copy_expert(f"COPY {table} ({names}) FROM STDIN", buffer)
+                cursor.copy_expert(f"COPY {table} ({names}) FROM STDIN", io.StringIO(copy_text(rows, len(fields))))
             else:
                 placeholders = ", ".join(["%s"] * len(fields))
                 sql = f"INSERT INTO {table} ({names}) VALUES ({placeholders})"  # noqa: S608 - our own names
