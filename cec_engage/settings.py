@@ -203,6 +203,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "surveys.tasks.send_survey_reminders",
         "schedule": crontab(hour=8, minute=0),
     },
+    "release-stopped-imports": {
+        "task": "stakeholders.tasks.release_stopped_imports",
+        "schedule": crontab(minute="*/5"),
+    },
 }
 
 CACHES = {

@@ -414,3 +414,16 @@ def possible_duplicates(limit: int = 100) -> list[dict]:
     for group in groups:
         group["organizations"] = [o for o in members if getattr(o, field_of[group["reason"]]) == group["key"]]
     return groups[:limit]
+
+
+def import_kept(batch: ImportBatch, limit: int = 50) -> dict:
+    """The records an undo left as they were (changed since the import), the first ``limit`` of each
+    kind, and how many more there are."""
+    organization_ids = batch.undo_kept.get("organization", [])
+    contact_ids = batch.undo_kept.get("contact", [])
+    organizations = list(Organization.objects.filter(pk__in=organization_ids[:limit]).order_by("name"))
+    contacts = list(
+        Contact.objects.filter(pk__in=contact_ids[:limit]).select_related("organization").order_by("full_name")
+    )
+    more = max(len(organization_ids) - limit, 0) + max(len(contact_ids) - limit, 0)
+    return {"organizations": organizations, "contacts": contacts, "more": more}

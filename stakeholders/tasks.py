@@ -1,10 +1,11 @@
 """Nightly jobs of the register: thin wrappers around services, safe to run twice."""
 
 from celery import shared_task
+from celery.signals import worker_ready
 
 from .services.digests import followup_send_digests
 from .services.engagement import engagement_refresh_all
-from .services.imports import import_run, import_undo_run
+from .services.imports import import_run, import_undo_run, imports_release_stale, imports_resume
 
 
 @shared_task(autoretry_for=(ConnectionError,), retry_backoff=True, max_retries=5)
@@ -28,3 +29,21 @@ def run_import(batch_id: int) -> str:
 def run_import_undo(batch_id: int) -> str:
     """Undo a batch queued for undoing; the page shows it from the batch row."""
     return import_undo_run(batch_id=batch_id).status
+
+
+@shared_task
+def resume_imports() -> int:
+    """Queue again the imports and undos a stopped worker left behind (see ``imports_resume``)."""
+    return imports_resume()
+
+
+@shared_task
+def release_stopped_imports() -> int:
+    """Give up, with the reason shown, the imports and undos whose job died and was not taken up again."""
+    return imports_release_stale()
+
+
+@worker_ready.connect
+def resume_imports_when_a_worker_starts(sender=None, **kwargs) -> None:
+    # In a task, not here in the worker's main process: a pool process does the work, as for any job.
+    resume_imports.delay()

@@ -30,5 +30,7 @@ urlpatterns = [
     path("imports/<int:pk>/review/", imports.import_review, name="import_review"),
     path("imports/<int:pk>/rejected.csv", imports.import_rejected, name="import_rejected"),
     path("imports/<int:pk>/undo/", imports.import_undo_view, name="import_undo"),
+    path("imports/<int:pk>/start-again/", imports.import_start_again_view, name="import_start_again"),
+    path("imports/<int:pk>/remove/", imports.import_remove_view, name="import_remove"),
     path("followups/<int:pk>/toggle/", interactions.followup_toggle, name="followup_toggle"),
 ]

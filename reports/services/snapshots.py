@@ -14,6 +14,7 @@ from decimal import Decimal
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from cec_engage.jobs import send_on_commit
 from stakeholders.choices import Country
 from strategy.models import Objective, Pillar, Unit
 
@@ -103,7 +104,11 @@ def _release_stale() -> None:
 
 def snapshot_request(*, by=None, as_of: date | None = None) -> SnapshotRun:
     """Queue a computation, or give back the one already queued or running (pressing refresh twice
-    starts one job). The job is sent once the transaction commits."""
+    starts one job). The job is sent once the transaction commits.
+
+    Raises ``JobsUnavailable`` when the job cannot be sent; the run is then removed, so a refresh
+    later starts afresh.
+    """
     from ..tasks import compute_snapshot
 
     _release_stale()
@@ -115,7 +120,8 @@ def snapshot_request(*, by=None, as_of: date | None = None) -> SnapshotRun:
             run = SnapshotRun.objects.create(lock=ACTIVE_LOCK, as_of=as_of or timezone.localdate(), requested_by=by)
     except IntegrityError:  # another request queued one in between
         return SnapshotRun.objects.get(lock=ACTIVE_LOCK)
-    transaction.on_commit(lambda: compute_snapshot.delay(run.pk))
+    with transaction.atomic():
+        send_on_commit(compute_snapshot, run.pk, revert=SnapshotRun.objects.filter(pk=run.pk).delete)
     return run
 
 

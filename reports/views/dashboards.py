@@ -1,6 +1,7 @@
 """The goal dashboards: an overview, a page per goal and per objective, the refresh button and its
 progress. Every page reads the stored snapshots only."""
 
+from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
@@ -9,6 +10,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
 from accounts.choices import Role
+from cec_engage.jobs import JobsUnavailable
 from partnerships.models import CurrencySettings
 from strategy.models import Goal, Objective
 
@@ -101,8 +103,14 @@ def objective_detail(request, code):
 @permission_required("reports.add_snapshotrun", raise_exception=True)
 def refresh(request):
     """Start a computation, or show the one already running."""
-    run = snapshot_request(by=request.user)
-    if request.headers.get("HX-Request"):
+    try:
+        run = snapshot_request(by=request.user)
+    except JobsUnavailable as error:
+        if request.headers.get("HX-Request"):
+            return render(request, "includes/jobs_unavailable.html", {"message": error.message})
+        messages.error(request, error.message)
+        run = None
+    if run and request.headers.get("HX-Request"):
         return render(request, "reports/includes/run_progress.html", {"run": run})
     next_url = request.POST.get("next", "")
     if not url_has_allowed_host_and_scheme(next_url, allowed_hosts={request.get_host()}):

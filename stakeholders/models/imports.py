@@ -3,6 +3,7 @@ so it can be undone."""
 
 from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 
@@ -19,6 +20,8 @@ class ImportStatus(models.TextChoices):
 
 
 UNDOING = (ImportStatus.UNDO_QUEUED, ImportStatus.UNDOING)
+# A batch in these states wrote nothing that is still in the register.
+REMOVABLE = (ImportStatus.PREVIEWED, ImportStatus.REJECTED, ImportStatus.FAILED)
 
 
 class OnError(models.TextChoices):
@@ -65,6 +68,13 @@ class ImportBatch(models.Model):
     undone_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
+    # What the undo left as it was, because someone changed it after the import: {"organization": [ids],
+    # "contact": [ids]} (stakeholders.services.import_undo).
+    undo_kept = models.JSONField(default=dict, blank=True, editable=False)
+    # The job's lease (cec_engage.jobs): written every few seconds while it runs, and how many times a
+    # job has started on the batch (one killed with its worker is started again, a few times at most).
+    heartbeat_at = models.DateTimeField(null=True, blank=True, editable=False)
+    attempts = models.PositiveSmallIntegerField(default=0, editable=False)
 
     class Meta:
         ordering = ["-created_at", "-id"]
@@ -91,6 +101,26 @@ class ImportBatch(models.Model):
     @property
     def is_undoing(self) -> bool:
         return self.status in UNDOING
+
+    @property
+    def can_start_again(self) -> bool:
+        """A failed import wrote nothing and kept its file (cleared only once imported): it can run again."""
+        return self.status == ImportStatus.FAILED
+
+    @property
+    def can_be_removed(self) -> bool:
+        """Nothing of the batch is in the register: it can go from the list."""
+        return self.status in REMOVABLE
+
+    @property
+    def error_message(self) -> str:
+        """The error in the reader's language: the job's own messages are kept in English (their
+        translations are in the catalogue), a database's or a refusal's as they came."""
+        return gettext(self.error) if self.error else ""
+
+    @property
+    def kept_count(self) -> int:
+        return sum(len(ids) for ids in self.undo_kept.values())
 
 
 def imported_in_field() -> models.ForeignKey:

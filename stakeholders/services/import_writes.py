@@ -1,4 +1,4 @@
-"""The writes of an import and of its undo, in bulk (see ``stakeholders.bulk``), for
+"""The writes of an import, in bulk (see ``stakeholders.bulk``), for
 ``stakeholders.services.imports``: rows built as tuples, never as model instances.
 
 Organizations and contacts an import creates name their batch (``imported_in``); every other record it
@@ -6,7 +6,7 @@ creates or changes (a NAICS code of an existing organization, a changed organiza
 an ``ImportChange`` row. The undo reads both. Changed records get a history row naming the batch
 ("Import #12"); created ones get none, their batch tells who imported them and when
 (``selectors.change_history``). The undo writes a history row for each record it restores or deletes,
-naming the batch too.
+naming the batch too (``import_undo``).
 """
 
 from collections import defaultdict
@@ -18,7 +18,7 @@ from django.utils import timezone
 from .. import bulk
 from ..choices import Category, LanguageChoice
 from ..imports.planning import ChunkPlan, Planner
-from ..models import Contact, ImportBatch, ImportChange, InteractionOrganization, Organization, OrganizationSector
+from ..models import Contact, ImportBatch, ImportChange, Organization, OrganizationSector
 from .organizations import HOME_FLAGS, OPERATES, organization_keys
 
 CHANGE_COLUMNS = ["batch_id", "model", "object_id", "action", "before"]
@@ -225,61 +225,3 @@ class ImportWriter:
         history = {"history_type": "~", "reason": self.reason, "user_id": self.by_id, "when": timezone.now()}
         bulk.write_history(Organization, planner.org_changes, **history)
         bulk.write_history(Contact, planner.contact_changes, **history)
-
-
-# Undoing. ------------------------------------------------------------------------------------------------
-
-
-def _created(model, batch: ImportBatch) -> list[int]:
-    # A scan of the table, without an index: an undo reads it once or twice, while an index would cost
-    # every insert of every import.
-    return list(model._base_manager.filter(imported_in=batch).order_by().values_list("pk", flat=True))
-
-
-def undo_blocked(batch: ImportBatch) -> bool:
-    """Whether organizations the batch created have had interactions logged since (undoing would lose them)."""
-    created = _created(Organization, batch)
-    # By lists of ids rather than a subquery: right after a large import, the statistics of the tables
-    # are those of before it, and the planner would loop over every interaction.
-    return any(
-        InteractionOrganization.objects.filter(organization_id__in=pks).exists() for pks in bulk.batches(created)
-    )
-
-
-def undo_writes(batch: ImportBatch, *, by_id: int | None, now: datetime) -> None:
-    """Restore what the batch changed and delete what it created, each with a history row."""
-    history = {"reason": f"Undo of import #{batch.pk}", "user_id": by_id, "when": now}
-    changes = batch.changes.all()
-    restored = {"organization": defaultdict(list), "contact": defaultdict(list)}
-    for model, object_id, before in changes.filter(action="updated").values_list("model", "object_id", "before"):
-        restored[model][tuple(before)].append((object_id, *before.values()))
-    for model, groups in (Organization, restored["organization"]), (Contact, restored["contact"]):
-        for fields, rows in groups.items():
-            bulk.update(model, list(fields), rows)
-    organizations = [pk for rows in restored["organization"].values() for pk, *_ in rows]
-    _refresh_keys(organizations)
-    contacts = [pk for rows in restored["contact"].values() for pk, *_ in rows]
-    bulk.write_history(Organization, organizations, history_type="~", **history)
-    bulk.write_history(Contact, contacts, history_type="~", **history)
-
-    bulk.delete(
-        OrganizationSector, changes.filter(action="created", model="sector").values_list("object_id", flat=True)
-    )
-    created_orgs = _created(Organization, batch)
-    doomed = set(_created(Contact, batch))
-    for pks in bulk.batches(created_orgs):
-        doomed.update(Contact.objects.filter(organization_id__in=pks).values_list("pk", flat=True))
-    for model, pks in (Contact, sorted(doomed)), (Organization, created_orgs):
-        bulk.write_history(model, pks, history_type="-", **history)
-        bulk.delete(model, pks)
-
-
-def _refresh_keys(pks: list[int]) -> None:
-    rows = []
-    for batch in bulk.batches(pks):
-        for pk, name, acronym, other_names, website in Organization.objects.filter(pk__in=batch).values_list(
-            "pk", "name", "acronym", "other_names", "website"
-        ):
-            keys = organization_keys(name=name, acronym=acronym, other_names=other_names, website=website)
-            rows.append((pk, *keys))
-    bulk.update(Organization, ["name_key", "website_domain", "search_key"], rows)

@@ -8,15 +8,19 @@ the writes are in ``import_writes``. The whole import is one transaction: all or
 import csv
 import io
 from collections.abc import Callable
-from contextlib import contextmanager, nullcontext
+from contextlib import nullcontext
 from dataclasses import dataclass, field
+from datetime import timedelta
 
 from django.core.exceptions import ValidationError
-from django.db import DEFAULT_DB_ALIAS, connection, connections, transaction
+from django.db import connection, transaction
+from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from accounts.models import User
+from cec_engage.jobs import Lease, LeaseHeld, leased_ids, send_on_commit
 
 from .. import bulk
 from ..imports.columns import target_choices
@@ -24,10 +28,11 @@ from ..imports.planning import PlannedRow, Planner
 from ..imports.reading import Source, Table
 from ..imports.rows import CheckedRow
 from ..models import ImportBatch, SavedMapping
-from ..models.imports import ImportStatus, OnError, UpdateMode
+from ..models.imports import REMOVABLE, ImportStatus, OnError, UpdateMode
 from ..normalize import fold
 from ..selectors import forget_organization_counts
-from .import_writes import TRIGRAM_INDEXES, WRITTEN_IN_BULK, ImportWriter, undo_blocked, undo_writes
+from .import_undo import Undo
+from .import_writes import TRIGRAM_INDEXES, WRITTEN_IN_BULK, ImportWriter
 
 CHUNK = 5_000  # rows checked, matched and written at a time
 # The first chunk, smaller: the database starts writing sooner, while the rest of the file is checked.
@@ -215,30 +220,10 @@ def _record(batch: ImportBatch, planner: Planner, status: str) -> None:
     batch.save()
 
 
-@contextmanager
-def _progress_of(batch_id: int):
-    """A function that records rows done on the batch where the page sees it while the import's
-    transaction is still open: through a connection of its own on PostgreSQL (SQLite has one writer
-    at a time, so there it goes in the import's own transaction and shows at the end)."""
-    if connection.vendor != "postgresql":
-        yield lambda done: ImportBatch.objects.filter(pk=batch_id).update(rows_done=done)
-        return
-    own = connections.create_connection(DEFAULT_DB_ALIAS)
-    table = own.ops.quote_name(ImportBatch._meta.db_table)
-
-    def progress(done: int) -> None:
-        with own.cursor() as cursor:
-            cursor.execute(f"UPDATE {table} SET rows_done = %s WHERE id = %s", [done, batch_id])  # noqa: S608
-
-    try:
-        yield progress
-    finally:
-        own.close()
-
-
 @transaction.atomic
 def import_undo(*, batch: ImportBatch, by: User | None) -> ImportBatch:
-    """Remove what the batch created and restore what it changed; the undo is recorded on the batch.
+    """Remove what the batch created and restore what it changed, but for records changed since (see
+    ``import_undo``); the undo is recorded on the batch.
 
     For a large batch, queue it with ``import_undo_start`` instead: it runs as a background job.
     """
@@ -249,59 +234,136 @@ def import_undo(*, batch: ImportBatch, by: User | None) -> ImportBatch:
 
 
 def _undo(batch: ImportBatch, by: User | None) -> ImportBatch:
-    if undo_blocked(batch):
-        raise ValidationError(
-            _("Some organizations this import created have interactions logged since; undoing would lose them.")
-        )
     now = timezone.now()
-    undo_writes(batch, by_id=by.pk if by else None, now=now)
+    kept = Undo(batch).write(by_id=by.pk if by else None, now=now)
     forget_organization_counts()
     batch.status, batch.undone_at, batch.undone_by = ImportStatus.UNDONE, now, by
-    batch.error = ""
-    batch.save(update_fields=["status", "undone_at", "undone_by", "error"])
+    batch.error, batch.undo_kept = "", kept
+    batch.save(update_fields=["status", "undone_at", "undone_by", "error", "undo_kept"])
     return batch
 
 
-@transaction.atomic
 def import_undo_start(*, batch: ImportBatch, by: User | None) -> ImportBatch:
     """Queue the undo of a completed import; the job runs once the transaction commits.
 
-    What can be refused at once is refused here, so the person reads why on the page.
+    Raises ``JobsUnavailable`` (the batch stays imported) when the job cannot be sent.
     """
-    from ..tasks import run_import_undo
-
-    batch = ImportBatch.objects.select_for_update().get(pk=batch.pk)
-    if batch.status != ImportStatus.DONE:
-        raise ValidationError(_("Only a completed import can be undone."))
-    if undo_blocked(batch):
-        raise ValidationError(
-            _("Some organizations this import created have interactions logged since; undoing would lose them.")
-        )
-    batch.status, batch.undone_by, batch.error = ImportStatus.UNDO_QUEUED, by, ""
-    batch.save(update_fields=["status", "undone_by", "error"])
-    transaction.on_commit(lambda: run_import_undo.delay(batch.pk))
+    with transaction.atomic():
+        batch = ImportBatch.objects.select_for_update().defer("data").get(pk=batch.pk)
+        if batch.status != ImportStatus.DONE:
+            raise ValidationError(_("Only a completed import can be undone."))
+        batch.status, batch.undone_by, batch.error, batch.attempts = ImportStatus.UNDO_QUEUED, by, "", 0
+        batch.save(update_fields=["status", "undone_by", "error", "attempts"])
+        _send(batch, back_to=ImportStatus.DONE)
     return batch
 
 
 def import_undo_run(*, batch_id: int) -> ImportBatch:
     """The background job: undo a queued batch. Safe to run twice: a batch no longer queued is left as
-    it is. A refusal or a failure puts the batch back as imported, with the reason to show."""
-    claimed = ImportBatch.objects.filter(pk=batch_id, status=ImportStatus.UNDO_QUEUED).update(
-        status=ImportStatus.UNDOING
-    )
-    batch = ImportBatch.objects.defer("data").select_related("undone_by").get(pk=batch_id)
-    if not claimed:
-        return batch
+    it is, unless the job undoing it died (see ``_claim``). A failure puts the batch back as imported,
+    with the reason to show."""
     try:
-        with transaction.atomic():
-            batch = ImportBatch.objects.select_for_update().get(pk=batch_id)
-            return _undo(batch, batch.undone_by)
-    except ValidationError as refusal:
-        ImportBatch.objects.filter(pk=batch_id).update(status=ImportStatus.DONE, error=" ".join(refusal.messages))
-    except Exception as error:
-        ImportBatch.objects.filter(pk=batch_id).update(status=ImportStatus.DONE, error=str(error)[:2000])
-        raise
-    return ImportBatch.objects.get(pk=batch_id)
+        with Lease(ImportBatch, batch_id):
+            if not _claim(batch_id, ImportStatus.UNDO_QUEUED, ImportStatus.UNDOING):
+                return ImportBatch.objects.defer("data").get(pk=batch_id)
+            try:
+                with transaction.atomic():
+                    batch = ImportBatch.objects.select_for_update(of=("self",)).defer("data")
+                    batch = batch.select_related("undone_by").get(pk=batch_id)
+                    return _undo(batch, batch.undone_by)
+            except Exception as error:
+                ImportBatch.objects.filter(pk=batch_id).update(status=ImportStatus.DONE, error=str(error)[:2000])
+                raise
+    except LeaseHeld:  # another live job is undoing it
+        return ImportBatch.objects.defer("data").get(pk=batch_id)
+
+
+# Jobs: sending, claiming, and what happens to those whose worker died. ------------------------------------
+
+# The statuses of a batch waiting for a job, and those of the same batch once a job works on it.
+QUEUED_TO_WORKING = {ImportStatus.QUEUED: ImportStatus.RUNNING, ImportStatus.UNDO_QUEUED: ImportStatus.UNDOING}
+WORKING_TO_QUEUED = {working: queued for queued, working in QUEUED_TO_WORKING.items()}
+# A job that died is started again by the next worker to start, this many times at most.
+MAX_ATTEMPTS = 3
+# A running batch whose job shows no sign of life for this long is given up (PostgreSQL knows at once
+# that a job is dead, but a worker starting again within this time takes the batch up where it was).
+STALE_AFTER = timedelta(minutes=2)
+# Kept in English on the batch and shown in the reader's language (ImportBatch.error_message).
+IMPORT_STOPPED = gettext_noop("The import stopped before it finished: nothing was imported. You can start it again.")
+UNDO_STOPPED = gettext_noop("The undo stopped before it finished: nothing was undone. You can undo the import again.")
+
+
+def _send(batch: ImportBatch, *, back_to: str) -> None:
+    """Send the batch's job once committed; if no job can be sent, the batch goes back to ``back_to``."""
+    from ..tasks import run_import, run_import_undo
+
+    task = run_import_undo if batch.status == ImportStatus.UNDO_QUEUED else run_import
+
+    def revert() -> None:
+        ImportBatch.objects.filter(pk=batch.pk, status=batch.status).update(status=back_to)
+
+    send_on_commit(task, batch.pk, revert=revert)
+
+
+def _claim(batch_id: int, queued: str, working: str) -> bool:
+    """Take the batch for this job: queued, or left working by a job that died (a task redelivered when
+    its worker was lost finds it so). Called holding the batch's lease: no other live job works on it."""
+    return bool(
+        ImportBatch.objects.filter(pk=batch_id, status__in=[queued, working]).update(
+            status=working, heartbeat_at=timezone.now(), attempts=F("attempts") + 1
+        )
+    )
+
+
+def _dead(batches) -> list[ImportBatch]:
+    """Of the working batches, those whose job died: nobody holds their lease (PostgreSQL), or, without
+    leases, no heartbeat for ``STALE_AFTER``."""
+    working = [batch for batch in batches if batch.status in WORKING_TO_QUEUED]
+    alive = leased_ids(ImportBatch, [batch.pk for batch in working])
+    if connection.vendor == "postgresql":
+        return [batch for batch in working if batch.pk not in alive]
+    limit = timezone.now() - STALE_AFTER
+    return [batch for batch in working if (batch.heartbeat_at or batch.created_at) < limit]
+
+
+def imports_release_stale() -> int:
+    """Give up the batches whose job died ``STALE_AFTER`` ago: an import is marked failed (its
+    transaction was rolled back, nothing of it is in the register) and can be started again; an undo
+    goes back to imported, with the reason. Returns how many."""
+    limit = timezone.now() - STALE_AFTER
+    working = ImportBatch.objects.defer("data", "rejected_csv").filter(status__in=list(WORKING_TO_QUEUED))
+    released = 0
+    for batch in _dead(working):
+        if (batch.heartbeat_at or batch.created_at) >= limit:
+            continue
+        if batch.status == ImportStatus.RUNNING:
+            status, error, finished = ImportStatus.FAILED, IMPORT_STOPPED, timezone.now()
+        else:
+            status, error, finished = ImportStatus.DONE, UNDO_STOPPED, batch.finished_at
+        released += ImportBatch.objects.filter(pk=batch.pk, status=batch.status).update(
+            status=status, error=error, finished_at=finished
+        )
+    return released
+
+
+def imports_resume() -> int:
+    """When a worker starts: queue again the jobs of batches left queued (their message may have been
+    lost with the broker) or left working by a job that died (its worker was killed), up to
+    ``MAX_ATTEMPTS`` starts each. A batch queued twice runs once (``_claim``). Returns how many."""
+    waiting = ImportBatch.objects.defer("data", "rejected_csv")
+    queued = list(waiting.filter(status__in=list(QUEUED_TO_WORKING)))
+    dead = _dead(waiting.filter(status__in=list(WORKING_TO_QUEUED)))
+    for batch in dead:
+        if batch.attempts >= MAX_ATTEMPTS:
+            ImportBatch.objects.filter(pk=batch.pk, status=batch.status).update(heartbeat_at=None)
+            continue  # given up by imports_release_stale, with the reason
+        if ImportBatch.objects.filter(pk=batch.pk, status=batch.status).update(status=WORKING_TO_QUEUED[batch.status]):
+            batch.status = WORKING_TO_QUEUED[batch.status]
+            queued.append(batch)
+    for batch in queued:
+        back_to = ImportStatus.FAILED if batch.status == ImportStatus.QUEUED else ImportStatus.DONE
+        _send(batch, back_to=back_to)
+    return len(queued)
 
 
 # The browser's steps: upload, map, review, run in the background. ---------------------------------
@@ -367,40 +429,72 @@ def saved_mapping_for(saved: SavedMapping, header: list[str]) -> dict[int, str]:
 
 
 def import_start(*, batch: ImportBatch, on_error: str, update_mode: str) -> ImportBatch:
-    """Queue a reviewed batch; the job runs once the transaction commits."""
-    from ..tasks import run_import
+    """Queue a reviewed batch; the job runs once the transaction commits.
 
+    Raises ``JobsUnavailable`` (the batch waits for review again) when the job cannot be sent.
+    """
     if batch.status != ImportStatus.PREVIEWED:
         raise ValidationError(_("This import has already been run."))
     batch.on_error, batch.update_mode, batch.status, batch.rows_done = on_error, update_mode, ImportStatus.QUEUED, 0
-    batch.save(update_fields=["on_error", "update_mode", "status", "rows_done"])
-    transaction.on_commit(lambda: run_import.delay(batch.pk))
+    batch.attempts, batch.error = 0, ""
+    with transaction.atomic():
+        batch.save(update_fields=["on_error", "update_mode", "status", "rows_done", "attempts", "error"])
+        _send(batch, back_to=ImportStatus.PREVIEWED)
     return batch
+
+
+def import_start_again(*, batch: ImportBatch) -> ImportBatch:
+    """Queue again an import that failed (it wrote nothing, and kept its file)."""
+    with transaction.atomic():
+        batch = ImportBatch.objects.select_for_update().defer("data").get(pk=batch.pk)
+        has_file = ImportBatch.objects.filter(pk=batch.pk, data__isnull=False).exists()
+        if batch.status != ImportStatus.FAILED or not has_file:
+            raise ValidationError(_("Only a failed import can be started again."))
+        batch.status, batch.rows_done, batch.attempts, batch.error = ImportStatus.QUEUED, 0, 0, ""
+        batch.finished_at = None
+        batch.save(update_fields=["status", "rows_done", "attempts", "error", "finished_at"])
+        _send(batch, back_to=ImportStatus.FAILED)
+    return batch
+
+
+@transaction.atomic
+def import_remove(*, batch: ImportBatch) -> None:
+    """Remove a batch of which nothing is in the register (waiting for review, rejected or failed)."""
+    batch = ImportBatch.objects.select_for_update().defer("data").get(pk=batch.pk)
+    if batch.status not in REMOVABLE:
+        raise ValidationError(_("Only an import that wrote nothing can be removed; undo it instead."))
+    batch.delete()
 
 
 def import_run(*, batch_id: int) -> ImportBatch:
     """The background job: check, match and write a queued batch, reporting rows done as it goes.
 
-    Safe to run twice: a batch that is no longer queued is left as it is.
+    Safe to run twice: a batch that is no longer queued is left as it is, unless the job importing it
+    died (see ``_claim``): its transaction was rolled back with it, and this one starts over.
     """
-    claimed = ImportBatch.objects.filter(pk=batch_id, status=ImportStatus.QUEUED).update(status=ImportStatus.RUNNING)
-    batch = ImportBatch.objects.select_related("created_by").get(pk=batch_id)
-    if not claimed:
-        return batch
     try:
-        with _progress_of(batch_id) as progress:
-            batch = import_rows(
-                batch_source(batch),
-                batch_mapping(batch),
-                file_name=batch.file_name,
-                by=batch.created_by,
-                on_error=batch.on_error,
-                update_mode=batch.update_mode,
-                progress=progress,
-                batch=batch,
-            ).batch
-    except Exception as error:
-        ImportBatch.objects.filter(pk=batch_id).update(status=ImportStatus.FAILED, error=str(error)[:2000])
-        raise
+        with Lease(ImportBatch, batch_id) as lease:
+            if not _claim(batch_id, ImportStatus.QUEUED, ImportStatus.RUNNING):
+                return ImportBatch.objects.defer("data").get(pk=batch_id)
+            lease.update(rows_done=0)
+            batch = ImportBatch.objects.select_related("created_by").get(pk=batch_id)
+            try:
+                batch = import_rows(
+                    batch_source(batch),
+                    batch_mapping(batch),
+                    file_name=batch.file_name,
+                    by=batch.created_by,
+                    on_error=batch.on_error,
+                    update_mode=batch.update_mode,
+                    progress=lambda done: lease.update(rows_done=done),
+                    batch=batch,
+                ).batch
+            except Exception as error:
+                ImportBatch.objects.filter(pk=batch_id).update(
+                    status=ImportStatus.FAILED, error=str(error)[:2000], finished_at=timezone.now()
+                )
+                raise
+    except LeaseHeld:  # another live job is importing it
+        return ImportBatch.objects.defer("data").get(pk=batch_id)
     ImportBatch.objects.filter(pk=batch_id).update(data=None)  # the file is no longer needed
     return batch

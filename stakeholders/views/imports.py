@@ -7,22 +7,29 @@ from django.contrib.auth.decorators import permission_required
 from django.core.exceptions import ValidationError
 from django.http import HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
+
+from cec_engage.jobs import JobsUnavailable
 
 from ..imports.columns import target_choices
 from ..imports.reading import MAX_BYTES, UnreadableFile
 from ..models import ImportBatch, SavedMapping
 from ..models.imports import ImportStatus, OnError, UpdateMode
+from ..selectors import import_kept
 from ..services.imports import (
     batch_mapping,
     batch_source,
+    import_remove,
     import_rows,
     import_set_mapping,
     import_start,
+    import_start_again,
     import_undo_start,
     import_upload,
+    imports_release_stale,
     saved_mapping_for,
 )
 
@@ -88,6 +95,7 @@ def import_list(request):
             form.add_error("file", str(error))
         else:
             return HttpResponseRedirect(f"{batch.get_absolute_url()}mapping/")
+    imports_release_stale()
     batches = ImportBatch.objects.defer("data", "rejected_csv").select_related("created_by")[:30]
     return render(request, "stakeholders/import_list.html", {"form": form, "batches": batches})
 
@@ -133,8 +141,12 @@ def import_review(request, pk):
     batch = get_object_or_404(ImportBatch, pk=pk, status=ImportStatus.PREVIEWED)
     form = ReviewForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        import_start(batch=batch, **form.cleaned_data)
-        return HttpResponseRedirect(batch.get_absolute_url())
+        try:
+            import_start(batch=batch, **form.cleaned_data)
+        except JobsUnavailable as error:
+            messages.error(request, error.message)
+        else:
+            return HttpResponseRedirect(batch.get_absolute_url())
     update_mode = request.GET.get("update_mode") or UpdateMode.FILL
     error, plan = "", None
     try:  # a dry run: counts and invalid rows, without keeping every row
@@ -157,13 +169,15 @@ def import_review(request, pk):
 
 @permission_required("stakeholders.add_importbatch", raise_exception=True)
 def import_detail(request, pk):
+    imports_release_stale()
     batch = _batch(pk)
     template = (
         "stakeholders/includes/import_progress.html"
         if request.headers.get("HX-Request")
         else "stakeholders/import_detail.html"
     )
-    return render(request, template, {"batch": batch})
+    kept = import_kept(batch) if batch.status == ImportStatus.UNDONE and batch.kept_count else None
+    return render(request, template, {"batch": batch, "kept": kept})
 
 
 @permission_required("stakeholders.add_importbatch", raise_exception=True)
@@ -182,4 +196,32 @@ def import_undo_view(request, pk):
         import_undo_start(batch=batch, by=request.user)
     except ValidationError as refusal:
         messages.error(request, " ".join(refusal.messages))
+    except JobsUnavailable as error:
+        messages.error(request, error.message)
     return HttpResponseRedirect(batch.get_absolute_url())
+
+
+@require_POST
+@permission_required("stakeholders.add_importbatch", raise_exception=True)
+def import_start_again_view(request, pk):
+    batch = _batch(pk)
+    try:
+        import_start_again(batch=batch)
+    except ValidationError as refusal:
+        messages.error(request, " ".join(refusal.messages))
+    except JobsUnavailable as error:
+        messages.error(request, error.message)
+    return HttpResponseRedirect(batch.get_absolute_url())
+
+
+@require_POST
+@permission_required("stakeholders.change_importbatch", raise_exception=True)
+def import_remove_view(request, pk):
+    batch = _batch(pk)
+    try:
+        import_remove(batch=batch)
+    except ValidationError as refusal:
+        messages.error(request, " ".join(refusal.messages))
+        return HttpResponseRedirect(batch.get_absolute_url())
+    messages.success(request, _("The import %(file)s was removed.") % {"file": batch.file_name})
+    return HttpResponseRedirect(reverse("stakeholders:import_list"))
