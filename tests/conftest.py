@@ -4,6 +4,7 @@ from django.test import Client, override_settings
 
 from accounts.choices import Role
 from tests.factories.accounts import UserFactory
+from tests.outage import private_redis  # noqa: F401 - a fixture: a Redis server of the test's own
 
 
 @pytest.fixture(scope="session", autouse=True)

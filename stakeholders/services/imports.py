@@ -327,23 +327,21 @@ def _dead(batches) -> list[ImportBatch]:
 
 
 def imports_release_stale() -> int:
-    """Give up the batches whose job died ``STALE_AFTER`` ago: an import is marked failed (its
-    transaction was rolled back, nothing of it is in the register) and can be started again; an undo
-    goes back to imported, with the reason. Returns how many."""
+    """Give up the batches whose job died ``STALE_AFTER`` ago (see ``_give_up``). Returns how many."""
     limit = timezone.now() - STALE_AFTER
     working = ImportBatch.objects.defer("data", "rejected_csv").filter(status__in=list(WORKING_TO_QUEUED))
-    released = 0
-    for batch in _dead(working):
-        if (batch.heartbeat_at or batch.created_at) >= limit:
-            continue
-        if batch.status == ImportStatus.RUNNING:
-            status, error, finished = ImportStatus.FAILED, IMPORT_STOPPED, timezone.now()
-        else:
-            status, error, finished = ImportStatus.DONE, UNDO_STOPPED, batch.finished_at
-        released += ImportBatch.objects.filter(pk=batch.pk, status=batch.status).update(
-            status=status, error=error, finished_at=finished
-        )
-    return released
+    return sum(_give_up(batch) for batch in _dead(working) if (batch.heartbeat_at or batch.created_at) < limit)
+
+
+def _give_up(batch: ImportBatch) -> bool:
+    """An import whose job died is marked failed (its transaction was rolled back: nothing of it is in
+    the register) and can be started again; an undo goes back to imported. Both with the reason."""
+    if batch.status == ImportStatus.RUNNING:
+        status, error, finished = ImportStatus.FAILED, IMPORT_STOPPED, timezone.now()
+    else:
+        status, error, finished = ImportStatus.DONE, UNDO_STOPPED, batch.finished_at
+    given_up = ImportBatch.objects.filter(pk=batch.pk, status=batch.status)
+    return bool(given_up.update(status=status, error=error, finished_at=finished))
 
 
 def imports_resume() -> int:
@@ -354,9 +352,9 @@ def imports_resume() -> int:
     queued = list(waiting.filter(status__in=list(QUEUED_TO_WORKING)))
     dead = _dead(waiting.filter(status__in=list(WORKING_TO_QUEUED)))
     for batch in dead:
-        if batch.attempts >= MAX_ATTEMPTS:
-            ImportBatch.objects.filter(pk=batch.pk, status=batch.status).update(heartbeat_at=None)
-            continue  # given up by imports_release_stale, with the reason
+        if batch.attempts >= MAX_ATTEMPTS:  # it may be what kills the worker
+            _give_up(batch)
+            continue
         if ImportBatch.objects.filter(pk=batch.pk, status=batch.status).update(status=WORKING_TO_QUEUED[batch.status]):
             batch.status = WORKING_TO_QUEUED[batch.status]
             queued.append(batch)
