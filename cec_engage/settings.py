@@ -175,6 +175,12 @@ CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1  # long imports must not hold short tasks hostage
 CELERY_TASK_TIME_LIMIT = 60 * 60  # the longest task (a large import) gets an hour
 CELERY_TASK_SOFT_TIME_LIMIT = 55 * 60
+# While Redis is down, a worker waits for it to come back, however long (the default gives up after 100
+# tries and the worker stops); results are stored once it is back.
+CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+CELERY_BROKER_CONNECTION_MAX_RETRIES = None
+CELERY_RESULT_BACKEND_ALWAYS_RETRY = True
+CELERY_RESULT_BACKEND_MAX_RETRIES = 20
 # Redis re-delivers an unacknowledged task after this; it must exceed the longest task.
 CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 2 * CELERY_TASK_TIME_LIMIT}
 CELERY_RESULT_EXPIRES = timedelta(days=1)
@@ -209,11 +215,31 @@ CELERY_BEAT_SCHEDULE = {
     },
 }
 
+
+# Redis, or this process's memory while Redis is down (cec_engage.caches): pages and the public links'
+# rate limit keep working. A Redis that does not answer is given up on within a second.
+def redis_cache(url: str) -> dict:
+    return {
+        "BACKEND": "cec_engage.caches.FailoverRedisCache",
+        "LOCATION": url,
+        "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 1},
+    }
+
+
 CACHES = {
-    "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
-    if REDIS_URL
-    else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+    "default": redis_cache(REDIS_URL) if REDIS_URL else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
 }
+
+# The reverse proxies (addresses or networks) whose X-Forwarded-For names the client
+# (cec_engage.client_address): by default, this machine and private networks, where a proxy sits in
+# front of the app; nobody on the internet reaches the app from those.
+TRUSTED_PROXIES = env.list(
+    "TRUSTED_PROXIES",
+    default=["127.0.0.0/8", "::1/128", "10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "fc00::/7"],
+)
+# The public links' rate limit and the sign-in lockout count per client, not per proxy.
+RATELIMIT_IP_META_KEY = "cec_engage.client_address.client_address"
+AXES_CLIENT_IP_CALLABLE = "cec_engage.client_address.client_address"
 
 # HTTPS in production: on unless DEBUG. The test client and live test server speak plain HTTP, so the
 # test suite turns these off in tests/conftest.py.
