@@ -104,3 +104,57 @@ def test_the_whole_import_reads_in_french_and_spanish(page, make_user, tmp_path,
         page.get_by_text(t("The import is undone: what it created is removed and what it changed restored."))
     ).to_be_visible()
     assert not Organization.objects.exists()
+
+
+@pytest.mark.parametrize("language", ["fr", "es"])
+def test_a_stopped_import_is_started_again_and_an_undo_keeps_a_later_correction(
+    page, make_user, screenshot, inline_tasks, language
+):
+    from django.utils import timezone, translation
+
+    from stakeholders.services.imports import IMPORT_STOPPED, import_upload
+    from stakeholders.services.organizations import organization_save
+    from tests.stakeholders.test_import_undo import imported
+
+    def t(text, count=None, **values):
+        with translation.override(language):
+            translated = translation.ngettext(text, text, count) if count else translation.gettext(text)
+        assert translated != text, f"“{text}” has no {language} translation"
+        return translated % values if values else translated
+
+    make_user(Role.ADMINISTRATOR, email="admin@cec.example", preferred_language=language)
+    stopped = import_upload(data=b"Organization,Country\nNorthwind,Canada\n", file_name="northwind.csv", by=None)
+    ago = timezone.now() - timezone.timedelta(minutes=10)
+    ImportBatch.objects.filter(pk=stopped.pk).update(status="running", heartbeat_at=ago, attempts=1)
+    sign_in(page, "admin@cec.example", PASSWORD)
+
+    # The worker died under the import: the page says so, in the person's language, and offers to start again.
+    page.goto(stopped.get_absolute_url())
+    expect(page.get_by_text(t(IMPORT_STOPPED))).to_be_visible()
+    assert_accessible(page)
+    screenshot(f"import-stopped-{language}")
+    page.get_by_role("button", name=t("Start the import again")).click()
+    expect(page.get_by_text(t("Imported"), exact=True)).to_be_visible(timeout=20_000)
+    assert Organization.objects.filter(name="Northwind").exists()
+
+    # Someone corrects an imported organization; the undo leaves the correction and says so.
+    batch = imported()
+    acme = Organization.objects.get(name="Acme")
+    acme.acronym = "ACM"
+    organization_save(organization=acme, expected_version=acme.version)
+    page.goto(batch.get_absolute_url())
+    page.get_by_role("button", name=t("Undo this import")).click()
+    kept = "One record was changed by someone after the import, so the undo left it as it is:"
+    expect(page.get_by_text(t(kept, count=1, counter=1))).to_be_visible()
+    expect(page.get_by_role("link", name="Acme")).to_be_visible()
+    assert_accessible(page)
+    screenshot(f"import-undo-kept-{language}")
+    assert Organization.objects.get(pk=acme.pk).acronym == "ACM"
+    assert not Organization.objects.filter(name="Brand New").exists()
+
+    # A file uploaded by mistake goes from the list.
+    mistake = import_upload(data=b"Organization\nOops\n", file_name="oops.csv", by=None)
+    page.goto(mistake.get_absolute_url())
+    page.get_by_role("button", name=t("Remove this import")).click()
+    expect(page.get_by_text(t("The import %(file)s was removed.", file="oops.csv"))).to_be_visible()
+    assert not ImportBatch.objects.filter(pk=mistake.pk).exists()
