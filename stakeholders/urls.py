@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import contacts, exports, imports, interactions, merge, organizations
+from .views import contacts, exports, imports, interactions, merge, organizations, unsubscribe
 
 app_name = "stakeholders"
 urlpatterns = [
@@ -31,4 +31,6 @@ urlpatterns = [
     path("imports/<int:pk>/rejected.csv", imports.import_rejected, name="import_rejected"),
     path("imports/<int:pk>/undo/", imports.import_undo_view, name="import_undo"),
     path("followups/<int:pk>/toggle/", interactions.followup_toggle, name="followup_toggle"),
+    path("unsubscribe/<str:token>/", unsubscribe.unsubscribe, name="unsubscribe"),
+    path("unsubscribe/<str:token>/one-click/", unsubscribe.unsubscribe_one_click, name="unsubscribe_one_click"),
 ]
