@@ -30,6 +30,7 @@ def unsubscribe(request, token: str):
     contact, language = found
     if request.method == "POST":
         contact_opt_out(contact=contact, how=OPT_OUT_BY_UNSUBSCRIBE_PAGE)
+        contact.refresh_from_db(fields=["opted_out", "opted_out_on"])  # the page tells since when
         return _page(request, "unsubscribed", language=language, contact=contact)
     if contact.opted_out:
         return _page(request, "unsubscribed", language=language, contact=contact)

@@ -4,7 +4,8 @@ POST with CSRF protection, the opt-out kept in the contact's history, and a poli
 import pytest
 from django.test import Client
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.formats import date_format
 
 from accounts.choices import Role
 from stakeholders.choices import OPT_OUT_BY_ONE_CLICK, OPT_OUT_BY_UNSUBSCRIBE_PAGE
@@ -34,6 +35,9 @@ def test_opening_the_link_unsubscribes_nobody_until_they_confirm():
     assert 'lang="fr"' in opened.content.decode() and "Confirmer : me désabonner" in opened.content.decode()
     assert confirmed.status_code == 200
     assert "Votre désabonnement est confirmé" in confirmed.content.decode()
+    with translation.override("fr"):
+        since = f"Depuis le {date_format(timezone.localdate(), 'DATE_FORMAT')}, la CCE n’envoie plus aucun courriel"
+    assert since in confirmed.content.decode()
     contact.refresh_from_db()
     assert contact.opted_out and contact.opted_out_on == timezone.localdate()
     assert not Contact.objects.reachable().filter(pk=contact.pk).exists()
