@@ -14,6 +14,7 @@ from stakeholders.emails import Delivery
 from stakeholders.models import Contact
 from surveys.models import Reminder
 from surveys.services.invitations import invitations_create, reminders_send_due
+from tests.browser.test_register import assert_accessible
 from tests.factories.surveys import build_survey, reachable_contact
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -43,6 +44,7 @@ def test_a_recipient_unsubscribes_from_the_link_in_the_invitation(
     expect(page.locator("html")).to_have_attribute("lang", language)
     expect(page.get_by_role("heading", name=tr(language, "Unsubscribe from CEC emails"))).to_be_visible()
     expect(page.get_by_text(tr(language, "Opening this page changes nothing until you confirm."))).to_be_visible()
+    assert_accessible(page)
     contact.refresh_from_db()
     assert not contact.opted_out  # opening the link (as a scanner would) changed nothing
 
@@ -61,6 +63,7 @@ def test_a_recipient_unsubscribes_from_the_link_in_the_invitation(
     since = tr(language, "Since %(day)s, the CEC sends no more emails to this address: no survey invitations or "
                          "reminders, no event invitations.") % {"day": today}  # fmt: skip
     expect(page.get_by_text(since)).to_be_visible()
+    assert_accessible(page)
     screenshot(f"unsubscribed-{language}")
     contact.refresh_from_db()
     assert contact.opted_out and contact.opted_out_on == timezone.localdate()

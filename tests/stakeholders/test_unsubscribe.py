@@ -119,3 +119,10 @@ def test_a_mail_programs_one_click_post_unsubscribes_and_a_visit_goes_to_the_pag
     contact.refresh_from_db()
     assert contact.opted_out
     assert contact.history.first().history_change_reason == OPT_OUT_BY_ONE_CLICK
+
+
+def test_a_contact_opted_out_without_a_recorded_day_is_told_so_without_a_blank_date():
+    contact = reachable_contact()
+    Contact.objects.filter(pk=contact.pk).update(opted_out=True, opted_out_on=None)  # as older records may be
+    page = Client().get(page_url(contact, "es")).content.decode()
+    assert "La CCA no envía más correos electrónicos a esta dirección" in page and "Desde el ," not in page
