@@ -7,10 +7,10 @@ from .services.invitations import cancellations_send, invitations_send_queued
 
 
 @shared_task
-def send_event_invitations(event_id: int) -> int:
-    return invitations_send_queued(event_id=event_id, base_url=settings.SITE_URL)
+def send_event_invitations(event_id: int) -> dict[str, int]:
+    return invitations_send_queued(event_id=event_id, base_url=settings.SITE_URL).as_dict()
 
 
 @shared_task
-def send_event_cancellations(event_id: int) -> int:
-    return cancellations_send(event_id=event_id)
+def send_event_cancellations(event_id: int) -> dict[str, int]:
+    return cancellations_send(event_id=event_id, base_url=settings.SITE_URL).as_dict()

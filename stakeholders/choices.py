@@ -1,6 +1,7 @@
 from django.db import models
 from django.utils.encoding import force_str
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext_noop
 
 
 class Category(models.TextChoices):
@@ -60,6 +61,13 @@ class LanguageChoice(models.TextChoices):
     ENGLISH = "en", "English"
     FRENCH = "fr", "Français"
     SPANISH = "es", "Español"
+
+
+# How a contact opted out by themselves, kept as the reason of their history record and shown, translated,
+# in the contact's history.
+OPT_OUT_BY_UNSUBSCRIBE_PAGE = gettext_noop("Unsubscribed through the link in an email")
+OPT_OUT_BY_ONE_CLICK = gettext_noop("Unsubscribed from their email program (one click)")
+OPT_OUT_REASONS = frozenset({OPT_OUT_BY_UNSUBSCRIBE_PAGE, OPT_OUT_BY_ONE_CLICK})
 
 
 class ChangeReason(models.TextChoices):

@@ -28,6 +28,7 @@ from strategy.caching import version as cache_version
 from strategy.links import pk_url
 from strategy.translation import LANGUAGE_CODES, active_language
 
+from .choices import OPT_OUT_REASONS
 from .models import Contact, FollowUp, ImportBatch, Interaction, InteractionOrganization, LevelChange, Organization
 from .normalize import email_domain, fold
 
@@ -373,7 +374,14 @@ def change_history(instance, limit: int = 10) -> list[dict]:
             delta = newer.diff_against(older)
             fields = [str(model._meta.get_field(name).verbose_name) for name in delta.changed_fields]
         rows.append(
-            {"date": newer.history_date, "user": newer.history_user, "type": newer.history_type, "fields": fields}
+            {
+                "date": newer.history_date,
+                "user": newer.history_user,
+                "type": newer.history_type,
+                "fields": fields,
+                # How a contact opted out; other reasons (imports, merges) are told by the row already.
+                "reason": newer.history_change_reason if newer.history_change_reason in OPT_OUT_REASONS else "",
+            }
         )
     if len(records) <= limit and not any(row["type"] == "+" for row in rows):
         # Imported records have no creation row of their own: their import batch tells the story.

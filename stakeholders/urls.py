@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import contacts, exports, imports, interactions, merge, organizations
+from .views import contacts, exports, imports, interactions, merge, organizations, unsubscribe
 
 app_name = "stakeholders"
 urlpatterns = [
@@ -33,4 +33,6 @@ urlpatterns = [
     path("imports/<int:pk>/start-again/", imports.import_start_again_view, name="import_start_again"),
     path("imports/<int:pk>/remove/", imports.import_remove_view, name="import_remove"),
     path("followups/<int:pk>/toggle/", interactions.followup_toggle, name="followup_toggle"),
+    path("unsubscribe/<str:token>/", unsubscribe.unsubscribe, name="unsubscribe"),
+    path("unsubscribe/<str:token>/one-click/", unsubscribe.unsubscribe_one_click, name="unsubscribe_one_click"),
 ]

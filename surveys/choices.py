@@ -40,3 +40,4 @@ class InvitationStatus(models.TextChoices):
     OPENED = "opened", _("Opened")
     PARTIAL = "partial", _("Partly answered")
     COMPLETED = "completed", pgettext_lazy("invitation status", "Completed")
+    WITHHELD = "withheld", _("Not sent: consent withdrawn")

@@ -53,7 +53,7 @@ DIMENSIONS = {
         gettext_lazy("Answers by sector"),
     ),
 }
-NOT_SENT = (InvitationStatus.QUEUED, InvitationStatus.FAILED)
+NOT_SENT = (InvitationStatus.QUEUED, InvitationStatus.FAILED, InvitationStatus.WITHHELD)
 
 
 def completed_responses(survey: Survey) -> QuerySet[Response]:
@@ -63,7 +63,7 @@ def completed_responses(survey: Survey) -> QuerySet[Response]:
 
 @dataclass
 class Rate:
-    """Completed invitations over invitations sent (not queued, not failed), for one group or overall."""
+    """Completed invitations over invitations sent (not queued, failed or withheld), for one group or overall."""
 
     key: str | None
     label: str

@@ -20,6 +20,8 @@ PUBLIC = {
     "surveys:respond_open",
     "roundtables:rsvp",
     "roundtables:rsvp_calendar",
+    "stakeholders:unsubscribe",
+    "stakeholders:unsubscribe_one_click",
 }
 SIGN_IN_PATHS = ("/accounts/login/", "/admin/login/")
 

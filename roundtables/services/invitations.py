@@ -12,10 +12,15 @@ from django.utils import timezone, translation
 from icalendar import Calendar, vCalAddress, vText
 from icalendar import Event as CalendarEvent
 
+from stakeholders.emails import FAILED, SENT, WITHHELD, Delivery, render_subject
+from stakeholders.services.consent import contact_may_be_emailed, unsubscribe_headers, unsubscribe_urls
+
 from ..choices import EmailStatus, EventStatus, ParticipantStatus
 from ..models import Event, Participant
 
 logger = logging.getLogger(__name__)
+# Kept on a participant whose invitation was held back (the email status has no value of its own for it).
+WITHHELD_NOTE = "Not sent: the contact withdrew consent or opted out after being invited."
 
 
 def rsvp_link(participant: Participant, base_url: str) -> str:
@@ -71,21 +76,37 @@ def event_ics(event: Event, *, participant: Participant | None = None, base_url:
     return calendar.to_ical()
 
 
-def invitation_send(participant: Participant, *, base_url: str) -> bool:
-    """Email one invitation in the contact's language; record the outcome on the participant."""
-    event, contact = participant.event, participant.contact
+def _email(participant: Participant, *, kind: str, context: dict, base_url: str) -> EmailMessage:
+    """The invitation or cancellation email in the contact's language, with their unsubscribe link in the
+    body and the List-Unsubscribe headers."""
+    contact = participant.contact
+    unsubscribe, one_click = unsubscribe_urls(contact, language=participant.language, base_url=base_url)
     with translation.override(participant.language):
-        context = {
-            "event": event,
-            "contact": contact,
-            "participant": participant,
-            "link": rsvp_link(participant, base_url),
-            "starts": event.starts_local,
-            "ends": event.ends_local,
-        }
-        subject = render_to_string("roundtables/email/invitation_subject.txt", context).strip()
-        body = render_to_string("roundtables/email/invitation.txt", context)
-    message = EmailMessage(subject, body, settings.DEFAULT_FROM_EMAIL, [contact.email])
+        context = {**context, "contact": contact, "unsubscribe_link": unsubscribe}
+        subject = render_subject(f"roundtables/email/{kind}_subject.txt", context)
+        body = render_to_string(f"roundtables/email/{kind}.txt", context)
+    return EmailMessage(
+        subject, body, settings.DEFAULT_FROM_EMAIL, [contact.email], headers=unsubscribe_headers(one_click)
+    )
+
+
+def invitation_send(participant: Participant, *, base_url: str) -> str:
+    """Email one invitation in the contact's language; record the outcome on the participant. Consent is
+    read again now: a contact who withdrew it or opted out since being invited gets nothing, and the
+    participant records why. Returns ``sent``, ``failed`` or ``withheld``."""
+    event = participant.event
+    if not contact_may_be_emailed(participant.contact_id):
+        participant.email_status, participant.email_error = EmailStatus.FAILED, WITHHELD_NOTE
+        participant.save(update_fields=["email_status", "email_error"])
+        return WITHHELD
+    context = {
+        "event": event,
+        "participant": participant,
+        "link": rsvp_link(participant, base_url),
+        "starts": event.starts_local,
+        "ends": event.ends_local,
+    }
+    message = _email(participant, kind="invitation", context=context, base_url=base_url)
     message.attach("invitation.ics", event_ics(event, participant=participant, base_url=base_url), "text/calendar")
     try:
         message.send()
@@ -93,13 +114,13 @@ def invitation_send(participant: Participant, *, base_url: str) -> bool:
         logger.warning("event invitation %s failed: %s", participant.pk, error)
         participant.email_status, participant.email_error = EmailStatus.FAILED, str(error)[:300]
         participant.save(update_fields=["email_status", "email_error"])
-        return False
+        return FAILED
     participant.email_status, participant.sent_at, participant.email_error = EmailStatus.SENT, timezone.now(), ""
     participant.save(update_fields=["email_status", "sent_at", "email_error"])
-    return True
+    return SENT
 
 
-def invitations_send_queued(*, event_id: int, base_url: str) -> int:
+def invitations_send_queued(*, event_id: int, base_url: str) -> Delivery:
     """Send every queued invitation of an event; safe to run twice (a sent one is no longer queued).
     Nothing goes out for an event cancelled in the meantime."""
     queued = (
@@ -107,30 +128,33 @@ def invitations_send_queued(*, event_id: int, base_url: str) -> int:
         .exclude(event__status=EventStatus.CANCELLED)
         .select_related("event", "contact")
     )
-    return sum(invitation_send(participant, base_url=base_url) for participant in queued.iterator(chunk_size=200))
+    delivery = Delivery()
+    for participant in queued.iterator(chunk_size=200):
+        delivery.add(invitation_send(participant, base_url=base_url))
+    return delivery
 
 
-def cancellation_send(participant: Participant) -> bool:
+def cancellation_send(participant: Participant, *, base_url: str) -> str:
     """Tell one participant the event is cancelled, in their language, with the calendar file that
-    removes it; record when, so the notice goes once."""
-    event, contact = participant.event, participant.contact
-    with translation.override(participant.language):
-        context = {"event": event, "contact": contact, "starts": event.starts_local, "ends": event.ends_local}
-        subject = render_to_string("roundtables/email/cancellation_subject.txt", context).strip()
-        body = render_to_string("roundtables/email/cancellation.txt", context)
-    message = EmailMessage(subject, body, settings.DEFAULT_FROM_EMAIL, [contact.email])
+    removes it; record when, so the notice goes once. Not to a contact who has opted out or withdrawn
+    consent since: they asked for no more emails."""
+    event = participant.event
+    if not contact_may_be_emailed(participant.contact_id):
+        return WITHHELD
+    context = {"event": event, "starts": event.starts_local, "ends": event.ends_local}
+    message = _email(participant, kind="cancellation", context=context, base_url=base_url)
     message.attach("cancellation.ics", event_ics(event, participant=participant), "text/calendar")
     try:
         message.send()
     except Exception as error:  # noqa: BLE001 - left unsent, so the job's next run tries again
         logger.warning("event cancellation notice %s failed: %s", participant.pk, error)
-        return False
+        return FAILED
     participant.cancellation_sent_at = timezone.now()
     participant.save(update_fields=["cancellation_sent_at"])
-    return True
+    return SENT
 
 
-def cancellations_send(*, event_id: int) -> int:
+def cancellations_send(*, event_id: int, base_url: str) -> Delivery:
     """Send the cancellation notice to each person still invited or coming who received the invitation;
     safe to run twice (a notice sent is recorded). Nothing goes out unless the event is cancelled."""
     waiting = Participant.objects.filter(
@@ -140,4 +164,7 @@ def cancellations_send(*, event_id: int) -> int:
         sent_at__isnull=False,
         cancellation_sent_at__isnull=True,
     ).select_related("event", "contact")
-    return sum(cancellation_send(participant) for participant in waiting.iterator(chunk_size=200))
+    delivery = Delivery()
+    for participant in waiting.iterator(chunk_size=200):
+        delivery.add(cancellation_send(participant, base_url=base_url))
+    return delivery

@@ -10,11 +10,16 @@ from ..choices import AdvisoryCommittee, Country, LanguageChoice
 from .imports import imported_in_field
 from .organizations import Organization
 
+# Who may be emailed: consented, has not opted out, and has an address. The one rule, read in SQL by
+# ``ContactQuerySet.reachable`` (choosing recipients, and again at the moment each email goes out) and in
+# Python by ``Contact.can_be_contacted`` on a row already loaded.
+REACHABLE = {"consent_given": True, "opted_out": False}
+
 
 class ContactQuerySet(models.QuerySet):
     def reachable(self):
         """Contacts who consented and have not opted out: the only ones invitations go to."""
-        return self.filter(consent_given=True, opted_out=False).exclude(email="")
+        return self.filter(**REACHABLE).exclude(email="")
 
 
 class Contact(models.Model):
@@ -84,7 +89,8 @@ class Contact(models.Model):
 
     @property
     def can_be_contacted(self) -> bool:
-        return self.consent_given and not self.opted_out and bool(self.email)
+        """``ContactQuerySet.reachable``'s rule, for this row as loaded."""
+        return all(getattr(self, name) == value for name, value in REACHABLE.items()) and bool(self.email)
 
 
 class Affiliation(models.Model):

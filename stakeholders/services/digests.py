@@ -10,6 +10,7 @@ from django.utils import timezone, translation
 
 from accounts.models import User
 
+from ..emails import render_subject
 from ..models import DigestSent, FollowUp
 
 HORIZON_DAYS = 7  # what falls due within a week, plus everything overdue
@@ -41,7 +42,7 @@ def followup_send_digests(*, today: date | None = None, base_url: str = "") -> i
                 followups = followups_due_for(owner, today)
                 with translation.override(owner.preferred_language):
                     context = {"person": owner, "followups": followups, "today": today, "base_url": base_url}
-                    subject = render_to_string("stakeholders/email/followup_digest_subject.txt", context).strip()
+                    subject = render_subject("stakeholders/email/followup_digest_subject.txt", context)
                     body = render_to_string("stakeholders/email/followup_digest.txt", context)
                 send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [owner.email])
         except IntegrityError:

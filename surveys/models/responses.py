@@ -25,6 +25,9 @@ class Invitation(models.Model):
     opened_at = models.DateTimeField(_("opened"), null=True, blank=True)
     reminded_at = models.DateTimeField(_("last reminder"), null=True, blank=True)
     reminders_sent = models.PositiveSmallIntegerField(default=0)
+    # The last time an email (the invitation or a reminder) was held back because, by then, the contact had
+    # withdrawn their consent or opted out.
+    withheld_at = models.DateTimeField(_("held back (consent withdrawn)"), null=True, blank=True)
     # The organization as it stood when invited (country, category, first NAICS sector): response rates
     # group by these without joining the register, and a later change to the organization does not move them.
     country = models.CharField(_("country"), max_length=2, blank=True)

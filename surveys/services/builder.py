@@ -4,6 +4,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from stakeholders.choices import Country
@@ -154,7 +155,14 @@ def question_move(*, question: Question, offset: int) -> None:
 
 @transaction.atomic
 def survey_open(*, survey: Survey) -> Survey:
-    """Open a survey for responses, once it can be answered."""
+    """Open a survey for responses, once it can be answered and while its closing date is still ahead.
+    A refusal changes nothing."""
+    today = timezone.localdate()
+    if survey.closes_on is not None and survey.closes_on < today:
+        raise ValidationError(
+            _("This survey closed on %(date)s: set a later closing date before opening it.")
+            % {"date": date_format(survey.closes_on, "DATE_FORMAT")}
+        )
     questions = list(survey.questions.prefetch_related("choices"))
     if not questions:
         raise ValidationError(_("A survey with no question cannot open. Add at least one question."))
@@ -164,7 +172,7 @@ def survey_open(*, survey: Survey) -> Survey:
             _("The question “%(question)s” offers no choice: add its choices before opening.") % {"question": empty[0]}
         )
     survey.status = SurveyStatus.OPEN
-    survey.opens_on = survey.opens_on or timezone.localdate()
+    survey.opens_on = survey.opens_on or today
     survey.save(update_fields=["status", "opens_on", "updated_at"])
     return survey
 

@@ -157,14 +157,14 @@ def test_invitations_are_emailed_in_each_contacts_language_with_an_rsvp_link_and
         assert str(vevent["dtstart"].params["TZID"]) == "America/Toronto"
         assert calendar.walk("VTIMEZONE")
     # Safe to run twice: nothing is queued any more.
-    assert invitations_send_queued(event_id=event.pk, base_url="http://testserver") == 0
+    assert invitations_send_queued(event_id=event.pk, base_url="http://testserver").sent == 0
 
 
 def test_a_failed_email_is_recorded_on_the_invitation(settings, staff_user):
     settings.EMAIL_BACKEND = "tests.surveys.failing_backend.EmailBackend"
     event = EventFactory()
     invite(event, reachable_contact(), by=staff_user)
-    assert invitations_send_queued(event_id=event.pk, base_url="http://testserver") == 0
+    assert invitations_send_queued(event_id=event.pk, base_url="http://testserver").sent == 0
     participant = event.participants.get()
     assert participant.email_status == EmailStatus.FAILED and participant.email_error
 

@@ -122,13 +122,13 @@ def test_the_cancellation_job_is_safe_to_run_twice(invited, django_capture_on_co
     with django_capture_on_commit_callbacks(execute=True):
         event_status_set(event=event, status=EventStatus.CANCELLED)
     assert len(mail.outbox) == 2
-    assert send_event_cancellations.apply(args=[event.pk]).get() == 0
+    assert send_event_cancellations.apply(args=[event.pk]).get()["sent"] == 0
     assert len(mail.outbox) == 2
 
 
 def test_no_cancellation_notice_for_an_event_that_is_not_cancelled(invited):
     event, _ = invited
-    assert send_event_cancellations.apply(args=[event.pk]).get() == 0
+    assert send_event_cancellations.apply(args=[event.pk]).get()["sent"] == 0
     assert mail.outbox == []
 
 
@@ -136,7 +136,7 @@ def test_no_invitation_goes_out_once_the_event_is_cancelled():
     event = upcoming()
     invite(event, reachable_contact())  # queued; the job has not run yet
     event_status_set(event=event, status=EventStatus.CANCELLED)
-    assert send_event_invitations.apply(args=[event.pk]).get() == 0
+    assert send_event_invitations.apply(args=[event.pk]).get()["sent"] == 0
     assert mail.outbox == []
 
 

@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from stakeholders.choices import Level
+from stakeholders.emails import Delivery
 from stakeholders.models import Contact, Interaction, StatedInterest
 from surveys.choices import InvitationStatus, QuestionKind, SurveyStatus
 from surveys.models import Choice, Invitation, Question, Reminder, Response, Survey
@@ -118,9 +119,9 @@ def test_reminders_go_once_to_those_who_have_not_completed(inline_tasks, django_
     answers_save(response=response_for_invitation(answered), data=_answers(survey), complete=True)
     Reminder.objects.create(survey=survey, send_on=timezone.localdate())
     mail.outbox.clear()
-    assert reminders_send_due(base_url="https://engage.example") == 1
+    assert reminders_send_due(base_url="https://engage.example") == Delivery(sent=1)
     assert mail.outbox[0].to == [waiting.email] and mail.outbox[0].subject.startswith("Reminder")
-    assert reminders_send_due(base_url="https://engage.example") == 0
+    assert reminders_send_due(base_url="https://engage.example") == Delivery()
     assert Invitation.objects.get(contact=waiting).reminders_sent == 1
 
 

@@ -53,7 +53,7 @@ def test_only_writers_add_questions_open_and_send(client_for, role):
     assert response.status_code == (302 if role in WRITERS else 403)
     response = client.post(reverse("surveys:survey_status", args=[survey.pk]), {"action": "open"})
     assert response.status_code == (302 if role in WRITERS else 403)
-    response = client.post(reverse("surveys:survey_recipients", args=[survey.pk]) + "?q=contact")
+    response = client.post(reverse("surveys:survey_recipients", args=[survey.pk]) + "?q=contact", {"expected": "1"})
     assert response.status_code == (302 if role in WRITERS else 403)
     assert Invitation.objects.exists() is (role in WRITERS)
 
