@@ -1,8 +1,9 @@
 """CEC Engage settings: one module, every value from the environment.
 
 The contract is seven variables: DATABASE_URL, REDIS_URL, SECRET_KEY, DEBUG, ALLOWED_HOSTS, EMAIL_URL and
-DEFAULT_FROM_EMAIL; TRUSTED_PROXIES is optional (README). Defaults are safe: DEBUG off, no key, HTTPS-only cookies. A ``.env`` file beside
-manage.py (written by ``make run`` and ``make test``, never committed) supplies a local SECRET_KEY.
+DEFAULT_FROM_EMAIL; TRUSTED_PROXIES is optional (README). Defaults are safe: DEBUG off, no key, HTTPS-only
+cookies. A ``.env`` file beside manage.py (written by ``make run`` and ``make test``, never committed)
+supplies a local SECRET_KEY.
 """
 
 from datetime import timedelta
