@@ -78,6 +78,7 @@ def leased_ids(model, ids: Iterable[int]) -> set[int]:
     with connection.cursor() as cursor:
         cursor.execute(
             "SELECT objid::bigint FROM pg_locks WHERE locktype = 'advisory' AND granted AND objsubid = 2"
+            " AND database = (SELECT oid FROM pg_database WHERE datname = current_database())"
             " AND classid = %s::bigint::oid AND objid = ANY(%s::bigint[]::oid[])",
             [_namespace(model._meta.db_table), ids],
         )
