@@ -60,12 +60,12 @@ def left_running(minutes_ago=5, attempts=1):
 @pytest.mark.django_db(transaction=True)  # committed as in production: the job is sent at once
 def test_when_the_broker_is_down_the_import_waits_for_review_again_and_the_page_says_so(client_for, private_redis):
     reference_data()
-    client = client_for(Role.ADMINISTRATOR)
+    client = client_for(Role.ADMINISTRATOR, preferred_language="fr")
     batch = uploaded()
     review = reverse("stakeholders:import_review", args=[batch.pk])
     private_redis.stop()
     with broker_at(private_redis.url):
-        response = client.post(review, {"on_error": "abort", "update_mode": "fill"}, HTTP_ACCEPT_LANGUAGE="fr")
+        response = client.post(review, {"on_error": "abort", "update_mode": "fill"})
     assert response.status_code == 200
     with override("fr"):
         assert gettext(UNAVAILABLE) in response.content.decode()
@@ -122,10 +122,10 @@ def test_a_job_leaves_alone_a_batch_whose_live_job_holds_the_lease():
 def test_the_page_gives_up_a_dead_import_then_it_can_be_started_again(
     client_for, inline_tasks, django_capture_on_commit_callbacks
 ):
-    client = client_for(Role.ADMINISTRATOR)
+    client = client_for(Role.ADMINISTRATOR, preferred_language="es")
     batch = left_running(minutes_ago=5)
     with override("es"):
-        page = client.get(batch.get_absolute_url(), HTTP_ACCEPT_LANGUAGE="es").content.decode()
+        page = client.get(batch.get_absolute_url()).content.decode()
         assert gettext(IMPORT_STOPPED) in page and gettext("Start the import again") in page
     batch.refresh_from_db()
     assert (batch.status, batch.error) == ("failed", IMPORT_STOPPED)
