@@ -12,7 +12,7 @@ from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
-from django.db import DEFAULT_DB_ALIAS, connection, connections, transaction
+from django.db import DEFAULT_DB_ALIAS, connection, connections, models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -254,7 +254,15 @@ def _undo(batch: ImportBatch, by: User | None) -> ImportBatch:
             _("Some organizations this import created have interactions logged since; undoing would lose them.")
         )
     now = timezone.now()
-    undo_writes(batch, by_id=by.pk if by else None, now=now)
+    try:
+        undo_writes(batch, by_id=by.pk if by else None, now=now)
+    except models.ProtectedError as error:
+        # A record kept for its own sake (an event's participant) now points to what the import created.
+        kinds = sorted({str(type(record)._meta.verbose_name_plural) for record in error.protected_objects})
+        raise ValidationError(
+            _("Records made since point to what this import created (%(records)s); undoing would lose them.")
+            % {"records": ", ".join(kinds)}
+        ) from error
     forget_organization_counts()
     batch.status, batch.undone_at, batch.undone_by = ImportStatus.UNDONE, now, by
     batch.error = ""

@@ -76,6 +76,23 @@ def test_an_undo_that_would_lose_interactions_is_refused_at_once():
     assert batch.status == "done"
 
 
+def test_an_undo_that_would_lose_an_event_participation_is_refused_and_keeps_it(django_capture_on_commit_callbacks):
+    from roundtables.models import Participant
+    from tests.factories.roundtables import held_event
+
+    batch = imported()
+    ann = Contact.objects.get(full_name="Ann")
+    Participant.objects.create(
+        event=held_event(), contact=ann, organization=ann.organization, category="corporation", country="MX"
+    )
+    with django_capture_on_commit_callbacks():
+        import_undo_start(batch=batch, by=None)
+    import_undo_run(batch_id=batch.pk)
+    batch.refresh_from_db()
+    assert batch.status == "done" and "participants" in batch.error
+    assert Participant.objects.filter(contact=ann).count() == 1 and Organization.objects.count() == 2
+
+
 def test_the_page_follows_the_undo_until_it_is_done(client_for, django_capture_on_commit_callbacks, inline_tasks):
     client = client_for(Role.ADMINISTRATOR)
     OrganizationFactory(name="Someone Else")
