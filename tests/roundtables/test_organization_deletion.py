@@ -54,6 +54,8 @@ def test_a_participation_under_an_organization_the_contact_left_refuses_it_too()
 def test_the_page_says_which_records_keep_the_organization(client_for):
     organization = organization_with_two_participations()
     client = client_for(Role.ADMINISTRATOR)
+    confirmation = client.get(reverse("stakeholders:organization_delete", args=[organization.pk])).content.decode()
+    assert "nothing is deleted and you are told which records" in confirmation
     response = client.post(reverse("stakeholders:organization_delete", args=[organization.pk]), follow=True)
     assert "participants: 2" in response.content.decode()
     assert Participant.objects.count() == 2 and Organization.objects.filter(pk=organization.pk).exists()
