@@ -9,7 +9,7 @@ from django.urls import reverse
 from accounts.choices import Role
 from roundtables.choices import ParticipantStatus
 from roundtables.models import Participant
-from stakeholders.models import Contact, ContactErasure, Interaction, InteractionOrganization
+from stakeholders.models import Contact, ContactErasure, ImportBatch, ImportChange, Interaction, InteractionOrganization
 from stakeholders.services.privacy import contact_erase
 from surveys.models import Answer, Response
 from tests.factories.stakeholders import ContactFactory
@@ -73,6 +73,17 @@ def test_what_reports_count_stays_without_the_person(make_user):
     assert participant.status == ParticipantStatus.ATTENDED and participant.organization == contact.organization
     assert Interaction.objects.filter(summary="Call 0 with […] about tailings.").exists()
     assert Answer.objects.filter(text="Write to […]").exists()
+
+
+def test_an_import_that_changed_the_contact_can_no_longer_put_their_data_back(make_user):
+    contact = ContactFactory(email=EMAIL)
+    batch = ImportBatch.objects.create(file_name="list.csv")
+    change = ImportChange.objects.create(
+        batch=batch, model="contact", object_id=contact.pk, action="updated", before={"email": EMAIL, "country": "MX"}
+    )
+    contact_erase(contact=contact, by=make_user(Role.ADMINISTRATOR))
+    change.refresh_from_db()
+    assert change.before == {"country": "MX"}
 
 
 def test_the_erasure_is_logged_without_personal_data(make_user):
