@@ -6,7 +6,7 @@ apply their rules."""
 
 from django.contrib import admin
 
-from .models import InteractionType, LadderSettings, NaicsCode, Region, Tag
+from .models import ContactErasure, InteractionType, LadderSettings, NaicsCode, Region, Tag
 
 
 @admin.register(InteractionType)
@@ -44,3 +44,22 @@ class RegionAdmin(admin.ModelAdmin):
 @admin.register(Tag)
 class TagAdmin(admin.ModelAdmin):
     search_fields = ["name"]
+
+
+@admin.register(ContactErasure)
+class ContactErasureAdmin(admin.ModelAdmin):
+    """The log of erasures, read only: it is what shows the register answered a person's request."""
+
+    list_display = ["contact_id", "organization", "erased_by", "erased_at"]
+    list_select_related = ["organization", "erased_by"]
+    search_fields = ["contact_id"]
+    date_hierarchy = "erased_at"
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

@@ -36,3 +36,16 @@ def grant_register_permissions(apps) -> None:
     grant(apps, ["Administrator"], "stakeholders", model_permissions(REFERENCE, ("add", "change")))
     if "importbatch" in {m._meta.model_name for m in apps.get_app_config("stakeholders").get_models()}:
         grant(apps, ["Administrator"], "stakeholders", model_permissions(["importbatch"], ("view", "add", "change")))
+    if "contacterasure" in {m._meta.model_name for m in apps.get_app_config("stakeholders").get_models()}:
+        grant_privacy_permissions(apps)
+
+
+def grant_privacy_permissions(apps) -> None:
+    """Only administrators answer a person's request to see or erase their data, and see the erasure log."""
+    ensure_permissions(apps, "stakeholders")
+    grant(
+        apps,
+        ["Administrator"],
+        "stakeholders",
+        ["export_contact", "erase_contact", *model_permissions(["contacterasure"])],
+    )

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import contacts, exports, imports, interactions, merge, organizations, unsubscribe
+from .views import contacts, exports, imports, interactions, merge, organizations, privacy, unsubscribe
 
 app_name = "stakeholders"
 urlpatterns = [
@@ -18,6 +18,8 @@ urlpatterns = [
     path("contacts/add/", contacts.ContactCreateView.as_view(), name="contact_add"),
     path("contacts/<int:pk>/", contacts.ContactDetailView.as_view(), name="contact_detail"),
     path("contacts/<int:pk>/edit/", contacts.ContactUpdateView.as_view(), name="contact_edit"),
+    path("contacts/<int:pk>/export.<slug:file_format>", privacy.contact_export, name="contact_export"),
+    path("contacts/<int:pk>/erase/", privacy.contact_erase_view, name="contact_erase"),
     path("interactions/", interactions.InteractionListView.as_view(), name="interaction_list"),
     path("interactions/add/", interactions.InteractionCreateView.as_view(), name="interaction_add"),
     path("interactions/<int:pk>/", interactions.InteractionDetailView.as_view(), name="interaction_detail"),

@@ -24,10 +24,12 @@ class Participant(models.Model):
 
     event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="participants")
     contact = models.ForeignKey(
-        Contact, on_delete=models.CASCADE, related_name="event_invitations", verbose_name=_("contact")
+        Contact, on_delete=models.PROTECT, related_name="event_invitations", verbose_name=_("contact")
     )
+    # Protected, not cascaded: an event's invitations and attendance are its record and its balance's;
+    # deleting an organization or contact must not take them away (see organization_delete).
     organization = models.ForeignKey(
-        Organization, on_delete=models.CASCADE, related_name="event_participations", verbose_name=_("organization")
+        Organization, on_delete=models.PROTECT, related_name="event_participations", verbose_name=_("organization")
     )
     category = models.CharField(_("stakeholder category"), max_length=24, choices=Category.choices)
     country = models.CharField(_("country"), max_length=2, choices=Country.choices)

@@ -4,12 +4,14 @@ from .imports import ImportBatch, ImportChange, SavedMapping
 from .interactions import DigestSent, FollowUp, Interaction, InteractionOrganization
 from .interests import StatedInterest
 from .organizations import Organization, OrganizationSector
+from .privacy import ContactErasure
 from .reference import InteractionType, LadderSettings, NaicsCode, NaicsLevel, Region, Tag
 
 __all__ = [
     "Affiliation",
     "Commitment",
     "Contact",
+    "ContactErasure",
     "DigestSent",
     "FollowUp",
     "ImportBatch",

@@ -3,6 +3,7 @@
 from django.db import models
 from django.db.models.functions import Lower, Now
 from django.urls import reverse
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -59,6 +60,9 @@ class Contact(models.Model):
     created_at = models.DateTimeField(_("created"), auto_now_add=True, db_default=Now())
     updated_at = models.DateTimeField(_("updated"), auto_now=True, db_default=Now())
     imported_in = imported_in_field()
+    # Set when the person's data is erased: the record stays so that interactions, invitations and
+    # attendance still count, but nothing in it says who the person was (services.privacy).
+    erased_at = models.DateTimeField(_("erased"), null=True, blank=True, editable=False)
     version = models.PositiveIntegerField(default=1, db_default=1, editable=False)
     history = HistoricalRecords(excluded_fields=["name_key", "version", "imported_in"])
 
@@ -68,6 +72,10 @@ class Contact(models.Model):
         ordering = ["name_key", "id"]
         verbose_name = _("contact")
         verbose_name_plural = _("contacts")
+        permissions = [
+            ("export_contact", _("Can export everything held on a contact")),
+            ("erase_contact", _("Can erase a contact's personal data")),
+        ]
         indexes = [
             models.Index(Lower("email"), name="contact_email_ci"),
             models.Index(fields=["organization", "name_key"], name="contact_org_name"),
@@ -82,7 +90,8 @@ class Contact(models.Model):
         ]
 
     def __str__(self):
-        return self.full_name
+        # By the name alone: lists load only the fields they show, and an erased contact has none.
+        return self.full_name or gettext("Erased contact #%(id)s") % {"id": self.pk}
 
     def get_absolute_url(self):
         return reverse("stakeholders:contact_detail", args=[self.pk])

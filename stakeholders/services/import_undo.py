@@ -132,8 +132,8 @@ class Undo:
         for name, model in MODELS.items():
             groups = defaultdict(list)
             for pk, before in self.before[name].items():
-                if pk not in self.kept[name]:
-                    fields = {field: value for field, value in before.items() if field != "version"}
+                fields = {field: value for field, value in before.items() if field != "version"}
+                if pk not in self.kept[name] and fields:  # (an erasure may have emptied ``before``)
                     groups[tuple(fields)].append((pk, *fields.values()))
             for fields, rows in groups.items():
                 bulk.update(model, list(fields), rows, increment="version")

@@ -2,10 +2,12 @@
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import ProtectedError
 from django.utils.translation import gettext as _
 
 from ..models import Organization, OrganizationSector
 from ..normalize import fold, name_key, website_domain
+from ..personal_data import contact_record_counts
 from .naics import Classified
 from .versions import ConcurrentEdit, check_version
 
@@ -94,8 +96,37 @@ def organization_save(
     return organization
 
 
+def _refused(organization: Organization, counts) -> ValidationError:
+    records = ", ".join(f"{name}: {count}" for name, count in counts)
+    return ValidationError(
+        _(
+            "%(name)s is not deleted: records about it or its contacts must be kept (%(records)s). "
+            "If it is a duplicate, merge it instead."
+        )
+        % {"name": organization, "records": records}
+    )
+
+
 @transaction.atomic
 def organization_delete(*, organization: Organization) -> None:
-    """Delete an organization; its contacts go with it only if they have no other history."""
-    organization.contacts.all().delete()
-    organization.delete()
+    """Delete an organization; its contacts go with it only if they have no other history.
+
+    A contact has other history when any record points to it (interactions, event invitations and
+    attendance, survey invitations, partnerships, former organizations): then nothing is deleted and
+    the ``ValidationError`` says which records, so event balances, response rates and timelines never
+    lose rows silently. Records that point to the organization itself and are protected (an event's
+    participants keep the organization they came from) refuse it the same way.
+    """
+    contacts = organization.contacts.all()
+    counts = contact_record_counts(contacts)
+    if counts:
+        raise _refused(organization, counts)
+    contacts.delete()
+    try:
+        organization.delete()
+    except ProtectedError as error:
+        counts = {}
+        for record in error.protected_objects:
+            name = str(type(record)._meta.verbose_name_plural)
+            counts[name] = counts.get(name, 0) + 1
+        raise _refused(organization, counts.items()) from error

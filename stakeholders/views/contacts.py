@@ -81,3 +81,7 @@ class ContactCreateView(PermissionRequiredMixin, ContactFormView, CreateView):
 class ContactUpdateView(PermissionRequiredMixin, ContactFormView, UpdateView):
     permission_required = "stakeholders.change_contact"
     success_message = _("Changes to %(name)s are saved.")
+
+    def get_queryset(self):
+        # An erased contact is not filled in again: a person who comes back is a new contact.
+        return Contact.objects.filter(erased_at__isnull=True)

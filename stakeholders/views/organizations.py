@@ -117,7 +117,10 @@ def organization_delete_view(request, pk):
     if request.method == "POST":
         try:
             organization_delete(organization=organization)
-        except (ProtectedError, ValidationError):
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+            return HttpResponseRedirect(organization.get_absolute_url())
+        except ProtectedError:
             messages.error(request, _("This organization still has records that point to it; merge it instead."))
             return HttpResponseRedirect(organization.get_absolute_url())
         messages.success(request, _("%(name)s was deleted.") % {"name": organization})

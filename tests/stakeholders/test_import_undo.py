@@ -71,6 +71,27 @@ def test_an_interaction_logged_while_the_undo_waited_keeps_its_organization(djan
     assert not Contact.objects.exists()
 
 
+def test_an_event_participation_since_the_import_keeps_its_contact_and_organization(
+    django_capture_on_commit_callbacks,
+):
+    from roundtables.models import Participant
+    from tests.factories.roundtables import held_event
+
+    batch = imported()
+    ann = Contact.objects.get(full_name="Ann")
+    Participant.objects.create(
+        event=held_event(), contact=ann, organization=ann.organization, category="corporation", country="MX"
+    )
+    with django_capture_on_commit_callbacks():
+        import_undo_start(batch=batch, by=None)
+    import_undo_run(batch_id=batch.pk)
+    batch.refresh_from_db()
+    assert (batch.status, batch.error) == ("undone", "")
+    assert batch.undo_kept == {"organization": [ann.organization_id], "contact": [ann.pk]}
+    assert Participant.objects.filter(contact=ann).count() == 1
+    assert list(Organization.objects.values_list("name", flat=True)) == ["Acme"]
+
+
 def test_the_page_follows_the_undo_until_it_is_done(client_for, django_capture_on_commit_callbacks, inline_tasks):
     client = client_for(Role.ADMINISTRATOR)
     OrganizationFactory(name="Someone Else")

@@ -4,12 +4,12 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
-from stakeholders.models import Affiliation, Interaction, InteractionType, Organization
+from stakeholders.models import Affiliation, Contact, Interaction, InteractionType, Organization
 from stakeholders.normalize import name_key
 from stakeholders.services.interactions import interaction_log
 from stakeholders.services.naics import naics_classify
-from stakeholders.services.organizations import ConcurrentEdit, organization_save
-from tests.factories.stakeholders import ContactFactory, OrganizationFactory
+from stakeholders.services.organizations import ConcurrentEdit, organization_delete, organization_save
+from tests.factories.stakeholders import ContactFactory, OrganizationFactory, log_interaction
 
 pytestmark = pytest.mark.django_db
 
@@ -102,3 +102,19 @@ def test_an_organization_operates_at_least_where_it_has_its_headquarters():
     assert OrganizationFactory(hq_country="CA").operates_in_canada is True
     elsewhere = OrganizationFactory(hq_country="MX", operates_in_united_states=True)
     assert (elsewhere.operates_in_mexico, elsewhere.operates_in_united_states) == (False, True)
+
+
+def test_an_organization_whose_contacts_have_no_other_history_is_deleted_with_them():
+    organization = OrganizationFactory()
+    ContactFactory(organization=organization)
+    organization_delete(organization=organization)
+    assert not Organization.objects.filter(pk=organization.pk).exists() and not Contact.objects.exists()
+
+
+def test_an_organization_whose_contact_took_part_in_an_interaction_is_not_deleted():
+    organization = OrganizationFactory()
+    contact = ContactFactory(organization=organization)
+    log_interaction(organization, contacts=[contact])
+    with pytest.raises(ValidationError, match="interactions: 1"):
+        organization_delete(organization=organization)
+    assert Contact.objects.filter(pk=contact.pk).exists() and contact.interactions.count() == 1

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('stakeholders', '0014_import_defaults'),
+        ('stakeholders', '0016_privacy_permissions'),
     ]
 
     operations = [
