@@ -1,13 +1,17 @@
 """Forms of the event pages. Forms check single fields; the services hold the rules."""
 
+import json
+
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Fieldset, Layout
 from django import forms
 from django.db.models import Q
+from django.utils import formats
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import User
-from stakeholders.forms import localized
+from stakeholders.form_fields import DateField, DateTimeField, NameField
+from stakeholders.forms import VersionedForm, localized
 from stakeholders.models import Organization
 from strategy.models import Action, Goal, Objective, Pillar, Unit
 from strategy.widgets import use_fast_selects
@@ -18,7 +22,7 @@ from .models import Event, EventAction, Outcome
 LOCAL_FORMAT = "%Y-%m-%dT%H:%M"
 
 
-class LocalDateTimeField(forms.DateTimeField):
+class LocalDateTimeField(DateTimeField):
     """A wall-clock time, without a zone: the form puts it in the event's own time zone."""
 
     widget = forms.DateTimeInput(attrs={"type": "datetime-local"}, format=LOCAL_FORMAT)
@@ -28,7 +32,10 @@ class LocalDateTimeField(forms.DateTimeField):
         return result.replace(tzinfo=None) if result else result
 
 
-class EventForm(forms.ModelForm):
+class EventForm(VersionedForm):
+    """The event's own fields. Beside its version, the form carries the event as the person opened it
+    (``opened``), so that when someone else saved it meanwhile, the page can say what they changed."""
+
     starts_at = LocalDateTimeField(label=_("Start"), help_text=_("In the event's time zone."))
     ends_at = LocalDateTimeField(label=_("End"))
     link = forms.URLField(label=_("Link"), max_length=500, required=False, assume_scheme="https")
@@ -38,6 +45,7 @@ class EventForm(forms.ModelForm):
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
+    opened = forms.CharField(widget=forms.HiddenInput, required=False)
 
     class Meta:
         model = Event
@@ -67,6 +75,7 @@ class EventForm(forms.ModelForm):
             "target_each_category",
             "target_equity",
         ]
+        field_classes = {"title_en": NameField, "title_fr": NameField, "title_es": NameField}
         widgets = {
             "issue_en": forms.Textarea(attrs={"rows": 2}),
             "issue_fr": forms.Textarea(attrs={"rows": 2}),
@@ -89,6 +98,7 @@ class EventForm(forms.ModelForm):
         if self.instance.pk and not self.is_bound:
             self.initial["starts_at"] = self.instance.starts_local.replace(tzinfo=None)
             self.initial["ends_at"] = self.instance.ends_local.replace(tzinfo=None)
+            self.initial["opened"] = json.dumps(self.snapshot(self.instance))
         use_fast_selects(self)
         self.helper = FormHelper()
         self.helper.form_tag = False
@@ -109,7 +119,62 @@ class EventForm(forms.ModelForm):
             ),
             Fieldset(_("Balance targets"), "target_each_country", "target_each_category", "target_equity"),
             Fieldset(_("What it serves in the strategy"), "pillars", "goals", "objectives", "actions"),
+            "version",
+            "opened",
         )
+
+    @classmethod
+    def snapshot(cls, event: Event) -> dict:
+        """The event's editable values, as plain JSON values (ids for the links, local times)."""
+        values = {}
+        for name in cls.Meta.fields:
+            if name in ("starts_at", "ends_at"):
+                value = getattr(event, name).astimezone(event.zone).replace(tzinfo=None).isoformat()
+            elif name in ("unit",):
+                value = event.unit_id
+            elif event._meta.get_field(name).many_to_many:
+                value = sorted(item.pk for item in getattr(event, name).all())
+            else:
+                value = getattr(event, name)
+            values[name] = value
+        return json.loads(json.dumps(values))
+
+    def changes_since_opened(self, current: Event) -> list[tuple[str, str]]:
+        """The fields someone else changed since this form was opened, each with its label and its value
+        now, as the person reads them. Every field when the form does not say how it was opened."""
+        try:
+            opened = json.loads(self.data.get(self.add_prefix("opened")) or "{}")
+        except ValueError:
+            opened = {}
+        now = self.snapshot(current)
+        return [
+            (str(self.fields[name].label), self._shown(current, name))
+            for name in self.Meta.fields
+            if opened.get(name, object()) != now[name]
+        ]
+
+    @staticmethod
+    def _shown(event: Event, name: str) -> str:
+        if name in ("starts_at", "ends_at"):
+            return formats.date_format(getattr(event, name).astimezone(event.zone), "DATETIME_FORMAT")
+        if name == "interpretation":
+            return ", ".join(event.interpretation_labels()) or "—"
+        field = event._meta.get_field(name)
+        if field.many_to_many:
+            return ", ".join(str(item) for item in getattr(event, name).all()) or "—"
+        if field.choices:
+            return str(getattr(event, f"get_{name}_display")()) or "—"
+        value = getattr(event, name)
+        if isinstance(value, bool):
+            return str(_("yes") if value else _("no"))
+        return "—" if value in (None, "") else str(value)
+
+    def start_over_from(self, current: Event) -> None:
+        """Keep the person's input, but as edits of ``current``: saving again replaces what is saved now."""
+        data = self.data.copy()
+        data[self.add_prefix("version")] = str(current.version)
+        data[self.add_prefix("opened")] = json.dumps(self.snapshot(current))
+        self.data = data
 
     def clean(self):
         cleaned = super().clean()
@@ -205,7 +270,7 @@ class OutcomeForm(forms.ModelForm):
 class ActionForm(forms.Form):
     description = forms.CharField(label=_("What to do"), max_length=300)
     owner = forms.ModelChoiceField(label=_("Owner"), queryset=User.objects.none())
-    due_on = forms.DateField(label=_("Due"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
+    due_on = DateField(label=_("Due"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
     organization = forms.ModelChoiceField(label=_("Organization"), queryset=Organization.objects.none())
     outcome = forms.ModelChoiceField(label=_("Outcome it follows"), queryset=Outcome.objects.none(), required=False)
 

@@ -16,6 +16,8 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 from django.views.generic import CreateView, UpdateView
 
+from stakeholders.services.versions import ConcurrentEdit
+from stakeholders.validators import year_in_range
 from stakeholders.views.base import FilteredListView, ServiceFormMixin
 
 from ..choices import COMING, ParticipantRole, ParticipantStatus
@@ -60,6 +62,8 @@ def event_calendar(request):
         year, month = int(request.GET.get("year", today.year)), int(request.GET.get("month", today.month))
         first = date(year, month, 1)
     except ValueError:
+        first = today.replace(day=1)
+    if not year_in_range(first):  # the months around it must exist too (no year 0 or 10000)
         first = today.replace(day=1)
     zone = _reader_zone(request)
     start, end = month_bounds(first.year, first.month, zone)
@@ -145,17 +149,37 @@ class EventFormView(ServiceFormMixin):
     template_name = "roundtables/event_form.html"
 
     def save(self, form):
-        event = event_save(
-            event=form.instance,
-            by=self.request.user,
-            many_to_many={name: form.cleaned_data[name] for name in RELATIONS},
-        )
+        try:
+            event = event_save(
+                event=form.instance,
+                by=self.request.user,
+                many_to_many={name: form.cleaned_data[name] for name in RELATIONS},
+                expected_version=form.cleaned_data.get("version") if form.instance.pk else None,
+            )
+        except ConcurrentEdit:
+            raise self.concurrent_edit(form) from None
         if capacity_exceeded(event):
             messages.warning(
                 self.request,
                 _("More people have accepted than the new capacity: no new acceptance will be taken."),
             )
         return event
+
+    def concurrent_edit(self, form) -> ConcurrentEdit:
+        """What the person reads when someone else saved the event while they edited it: their edit is
+        not saved, what the other person changed, and their own input still in the form to save again."""
+        current = Event.objects.get(pk=form.instance.pk)
+        changes = form.changes_since_opened(current)
+        form.start_over_from(current)
+        lines = [
+            _(
+                "Your changes are not saved: someone else saved this event while you were editing it. "
+                "Your input is still in the form below; check it against theirs, then save again."
+            ),
+            _("What they changed:") if changes else _("Their changes are in fields this form does not show."),
+        ]
+        lines += [_("%(field)s: now “%(value)s”") % {"field": label, "value": value} for label, value in changes]
+        return ConcurrentEdit(lines)
 
     def get_success_url(self):
         return self.object.get_absolute_url()
