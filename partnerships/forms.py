@@ -10,10 +10,11 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.models import User
 from stakeholders.choices import Mode
-from stakeholders.form_fields import DateField, NameField
+from stakeholders.form_fields import NameField
 from stakeholders.forms import VersionedForm, localized
 from stakeholders.models import Contact, InteractionType
 from stakeholders.widgets import OrganizationPicker
+from strategy.forms import DateField
 from strategy.models import Action, Goal, Initiative, KeyPrinciple, Objective, Pillar, Unit
 from strategy.widgets import use_fast_selects
 

@@ -5,7 +5,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from stakeholders.choices import Country
-from stakeholders.form_fields import DateField
+from strategy.forms import DateField
 from strategy.models import Pillar, Unit
 from strategy.translation import localized_field
 

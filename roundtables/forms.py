@@ -10,9 +10,10 @@ from django.utils import formats
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import User
-from stakeholders.form_fields import DateField, DateTimeField, NameField
+from stakeholders.form_fields import NameField
 from stakeholders.forms import VersionedForm, localized
 from stakeholders.models import Organization
+from strategy.forms import DateField, DateTimeField
 from strategy.models import Action, Goal, Objective, Pillar, Unit
 from strategy.widgets import use_fast_selects
 
@@ -30,6 +31,23 @@ class LocalDateTimeField(DateTimeField):
     def to_python(self, value):
         result = super().to_python(value)
         return result.replace(tzinfo=None) if result else result
+
+
+LINKS = ("pillars", "goals", "objectives", "actions")
+
+
+def _set_posted(data, key: str, value) -> None:
+    """Put ``value`` in posted ``data`` as its widget would have posted it."""
+    if value is True:
+        data[key] = "on"
+    elif value is False:
+        data.pop(key, None)
+    elif isinstance(value, list | tuple):
+        data.setlist(key, [str(item) for item in value])
+    elif hasattr(value, "strftime"):
+        data[key] = value.strftime(LOCAL_FORMAT)
+    else:
+        data[key] = "" if value is None else str(value)
 
 
 class EventForm(VersionedForm):
@@ -124,34 +142,46 @@ class EventForm(VersionedForm):
         )
 
     @classmethod
-    def snapshot(cls, event: Event) -> dict:
-        """The event's editable values, as plain JSON values (ids for the links, local times)."""
+    def snapshot(cls, event: Event, links: dict | None = None) -> dict:
+        """The event's editable values, as plain JSON values (ids for the links, local times);
+        ``links``: the many-to-many values to take instead of the saved ones."""
         values = {}
         for name in cls.Meta.fields:
             if name in ("starts_at", "ends_at"):
                 value = getattr(event, name).astimezone(event.zone).replace(tzinfo=None).isoformat()
-            elif name in ("unit",):
+            elif name == "unit":
                 value = event.unit_id
             elif event._meta.get_field(name).many_to_many:
-                value = sorted(item.pk for item in getattr(event, name).all())
+                items = links[name] if links is not None else getattr(event, name).all()
+                value = sorted(item.pk for item in items)
             else:
                 value = getattr(event, name)
             values[name] = value
         return json.loads(json.dumps(values))
 
-    def changes_since_opened(self, current: Event) -> list[tuple[str, str]]:
-        """The fields someone else changed since this form was opened, each with its label and its value
-        now, as the person reads them. Every field when the form does not say how it was opened."""
+    def take_in_concurrent_edit(self, current: Event) -> list[tuple[str, str]]:
+        """After someone else saved ``current`` while this form was open: the fields they changed, each
+        with its label and its value now as the person reads it (every field when the form does not say
+        how it was opened).
+
+        The form becomes an edit of ``current``: their changes come into the fields this person left as
+        they were, this person's input stays in the others, and saving again saves what the form shows."""
         try:
             opened = json.loads(self.data.get(self.add_prefix("opened")) or "{}")
         except ValueError:
             opened = {}
-        now = self.snapshot(current)
-        return [
-            (str(self.fields[name].label), self._shown(current, name))
-            for name in self.Meta.fields
-            if opened.get(name, object()) != now[name]
-        ]
+        theirs = self.snapshot(current)
+        mine = self.snapshot(self.instance, links={name: self.cleaned_data[name] for name in LINKS})
+        changed = [name for name in self.Meta.fields if opened.get(name, object()) != theirs[name]]
+        data = self.data.copy()
+        now = EventForm(instance=current)  # their values, as the widgets take them
+        for name in changed:
+            if name in opened and mine[name] == opened[name]:
+                _set_posted(data, self.add_prefix(name), now[name].value())
+        data[self.add_prefix("version")] = str(current.version)
+        data[self.add_prefix("opened")] = json.dumps(theirs)
+        self.data = data
+        return [(str(self.fields[name].label), self._shown(current, name)) for name in changed]
 
     @staticmethod
     def _shown(event: Event, name: str) -> str:
@@ -168,13 +198,6 @@ class EventForm(VersionedForm):
         if isinstance(value, bool):
             return str(_("yes") if value else _("no"))
         return "—" if value in (None, "") else str(value)
-
-    def start_over_from(self, current: Event) -> None:
-        """Keep the person's input, but as edits of ``current``: saving again replaces what is saved now."""
-        data = self.data.copy()
-        data[self.add_prefix("version")] = str(current.version)
-        data[self.add_prefix("opened")] = json.dumps(self.snapshot(current))
-        self.data = data
 
     def clean(self):
         cleaned = super().clean()

@@ -9,12 +9,12 @@ from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import User
+from strategy.forms import DateField
 from strategy.models import Pillar, Unit
 from strategy.widgets import bootstrap_filter_form
 
 from .choice_lists import ListChoiceField
 from .choices import Category, Country, Level
-from .form_fields import DateField
 from .models import Contact, FollowUp, Interaction, InteractionType, NaicsCode, Organization, Region, Tag
 from .models.organizations import OrganizationSector
 from .selectors import contact_search, organization_search
@@ -39,7 +39,7 @@ class ListChoiceFilter(filters.ModelChoiceFilter):
 
 
 class DateFilter(filters.DateFilter):
-    """A date of a list's filter, in the years every form accepts (``form_fields.DateField``)."""
+    """A date of a list's filter, in the years every form accepts (``strategy.forms.DateField``)."""
 
     field_class = DateField
 

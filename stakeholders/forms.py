@@ -8,12 +8,13 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import User
+from strategy.forms import DateField
 from strategy.models import Action, AreaOfRelevance, Initiative, Objective, Pillar, Unit
 from strategy.translation import localized_field
 from strategy.widgets import use_fast_selects, use_fast_widgets
 
 from .choice_lists import ListChoiceField
-from .form_fields import DateField, NameField
+from .form_fields import NameField
 from .models import Contact, Interaction, InteractionType, Organization, Region
 from .services.naics import naics_parse_list
 from .widgets import OrganizationPicker

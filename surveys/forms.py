@@ -6,7 +6,8 @@ from django import forms
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
-from stakeholders.form_fields import DateField, NameField
+from stakeholders.form_fields import NameField
+from strategy.forms import DateField
 from strategy.models import Action, Objective
 from strategy.widgets import use_fast_selects
 

@@ -15,9 +15,10 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from stakeholders.choices import Country
-from stakeholders.validators import validate_visible, validate_year_in_range
+from stakeholders.validators import validate_visible
 from strategy.models import Action, Goal, Objective, Pillar, Unit
 from strategy.translation import Translated
+from strategy.validators import validate_year_in_range
 
 from ..choices import CANCELLABLE, TIME_ZONES, EventFormat, EventKind, EventStatus
 

@@ -30,6 +30,7 @@ def edit_data(event, **changes):
         title_es=event.title_es,
         city=event.city or "Montréal",
         country=event.country,
+        capacity="" if event.capacity is None else str(event.capacity),
         version=str(form.initial["version"]),
         opened=form.initial["opened"],
     )
@@ -118,21 +119,28 @@ def test_the_second_of_two_concurrent_edits_is_refused_and_the_first_kept(client
     assert "Title (English): now “First’s title”" in page.replace("&#x27;", "’").replace("'", "’")
     assert "Capacity: now “60”" in page
     assert 'value="Second&#x27;s title"' in page  # the second person's input is still in the form
+    assert 'name="capacity" value="60"' in page  # and the first's change they left alone has come in
     event.refresh_from_db()
     assert (event.title_en, event.capacity, event.version) == ("First's title", 60, 2)
 
 
-def test_after_a_refused_edit_saving_again_replaces_the_others_version(client_for):
-    event = EventFactory(title_en="Original title")
+def test_saving_again_after_a_refused_edit_keeps_both_peoples_changes(client_for):
+    event = EventFactory(title_en="Original title", capacity=40, target_each_country=True)
     url = reverse("roundtables:event_edit", args=[event.pk])
     client = client_for()
     stale = edit_data(event)
-    client.post(url, {**stale, "title_en": "Someone else's"})
-    refused = client.post(url, {**stale, "title_en": "Mine"})
-    again = {key: value for key, value in refused.context["form"].data.items()}
+    client.post(url, {**stale, "title_en": "Someone else's", "capacity": "60", "target_each_country": ""})
+    refused = client.post(url, {**stale, "title_en": "Mine", "city": "Québec"})
+    again = refused.context["form"].data
     assert client.post(url, again).status_code == 302
     event.refresh_from_db()
-    assert (event.title_en, event.version) == ("Mine", 3)
+    assert (event.title_en, event.city, event.capacity, event.target_each_country, event.version) == (
+        "Mine",
+        "Québec",
+        60,
+        False,
+        3,
+    )
 
 
 def test_the_service_refuses_a_stale_version_and_never_lowers_it():
