@@ -34,12 +34,12 @@ def event_save(
 
     ``expected_version`` is the version the person started editing; if the event was saved since, the
     save is refused with ``ConcurrentEdit`` and nothing is written."""
-    if event.pk is not None:
-        check_version(Event, event, expected_version)
     if event.pk is None:
         event.created_by = by
-    elif _time_changed(event) and event.participants.filter(sent_at__isnull=False).exists():
-        event.sequence += 1  # invitations are out: their calendars take this version over the one they hold
+    else:
+        check_version(Event, event, expected_version)
+        if _time_changed(event) and event.participants.filter(sent_at__isnull=False).exists():
+            event.sequence += 1  # invitations are out: their calendars take this version over the one they hold
     event.full_clean()
     event.save()
     for name, values in (many_to_many or {}).items():

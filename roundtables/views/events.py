@@ -142,7 +142,7 @@ def event_summary(request, pk):
     return render(request, "roundtables/event_summary.html", _event_context(event))
 
 
-class ChangedMeanwhile(Exception):  # noqa: N818 (what happened, not a failure of the code)
+class ChangedMeanwhile(Exception):
     """The event was saved by someone else while this person edited it; ``report`` says what changed."""
 
     def __init__(self, report: dict):
