@@ -16,6 +16,7 @@ class UserEditForm(UserChangeForm):
     class Meta:
         model = User
         fields = "__all__"
+        exclude = ["last_login", "date_joined"]  # recorded by the app, shown read-only
 
 
 @admin.register(User)
@@ -39,6 +40,7 @@ class UserAdmin(DjangoUserAdmin):
         (None, {"classes": ["wide"], "fields": ["email", "full_name", "unit", "password1", "password2"]}),
     ]
     filter_horizontal = ["groups"]
+    readonly_fields = ["last_login", "date_joined"]
 
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related("groups")

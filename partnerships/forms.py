@@ -10,9 +10,11 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.models import User
 from stakeholders.choices import Mode
+from stakeholders.form_fields import NameField
 from stakeholders.forms import VersionedForm, localized
 from stakeholders.models import Contact, InteractionType
 from stakeholders.widgets import OrganizationPicker
+from strategy.forms import DateField
 from strategy.models import Action, Goal, Initiative, KeyPrinciple, Objective, Pillar, Unit
 from strategy.widgets import use_fast_selects
 
@@ -48,6 +50,12 @@ class PartnershipForm(VersionedForm):
             "actions",
             "pillars",
         ]
+        field_classes = {
+            "title": NameField,
+            "expected_start": DateField,
+            "expected_end": DateField,
+            "next_step_due": DateField,
+        }
         widgets = {
             "lead_organization": OrganizationPicker(multiple=False),
             "partners": OrganizationPicker(),
@@ -253,7 +261,7 @@ class StepForm(forms.Form):
     """A step of the partnership, logged as an interaction with all its organizations."""
 
     kind = forms.ModelChoiceField(label=_("Type"), queryset=InteractionType.objects.none())
-    occurred_on = forms.DateField(label=_("Date"), widget=_date_widget())
+    occurred_on = DateField(label=_("Date"), widget=_date_widget())
     mode = forms.ChoiceField(label=_("Online or in person"), choices=Mode.choices, widget=forms.RadioSelect)
     summary = forms.CharField(label=_("Summary"), widget=forms.Textarea(attrs={"rows": 3}))
     contacts = forms.ModelMultipleChoiceField(

@@ -4,6 +4,8 @@ three languages, and the status thresholds with the vision's baseline date. The 
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
+from strategy.forms import BoundedDatesAdmin
+
 from .models import Indicator, ProgressSettings
 
 
@@ -32,7 +34,7 @@ class IndicatorAdmin(admin.ModelAdmin):
 
 
 @admin.register(ProgressSettings)
-class ProgressSettingsAdmin(admin.ModelAdmin):
+class ProgressSettingsAdmin(BoundedDatesAdmin, admin.ModelAdmin):
     list_display = ["__str__", "on_track_percent", "at_risk_percent", "baseline_date"]
 
     def has_add_permission(self, request):

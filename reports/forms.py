@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from stakeholders.choices import Country
+from strategy.forms import DateField
 from strategy.models import Pillar, Unit
 from strategy.translation import localized_field
 
@@ -21,8 +22,8 @@ class DashboardFilterForm(forms.Form):
     )
     pillar = forms.ModelChoiceField(label=_("Pillar"), queryset=Pillar.objects.none(), required=False,
                                     empty_label=_("All pillars"))  # fmt: skip
-    start = forms.DateField(label=_("From"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
-    end = forms.DateField(label=_("Until"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    start = DateField(label=_("From"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    end = DateField(label=_("Until"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

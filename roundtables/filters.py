@@ -7,7 +7,7 @@ from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 
 from stakeholders.choices import Category, Country
-from stakeholders.filters import FastFilterSet, ListChoiceFilter
+from stakeholders.filters import DateFilter, FastFilterSet, ListChoiceFilter
 from strategy.models import Pillar, Unit
 
 from .choices import EventKind, EventStatus, OutcomeKind, ParticipantStatus
@@ -45,8 +45,8 @@ class EventFilter(FastFilterSet):
         widget=forms.CheckboxSelectMultiple,
         method="filter_outcome",
     )
-    starts_after = filters.DateFilter(label=_("From"), method="filter_from", widget=forms.DateInput(attrs=DATE))
-    starts_before = filters.DateFilter(label=_("Until"), method="filter_until", widget=forms.DateInput(attrs=DATE))
+    starts_after = DateFilter(label=_("From"), method="filter_from", widget=forms.DateInput(attrs=DATE))
+    starts_before = DateFilter(label=_("Until"), method="filter_until", widget=forms.DateInput(attrs=DATE))
 
     class Meta:
         model = Event

@@ -1,14 +1,19 @@
 """Forms of the event pages. Forms check single fields; the services hold the rules."""
 
+import json
+
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Fieldset, Layout
 from django import forms
 from django.db.models import Q
+from django.utils import formats
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import User
-from stakeholders.forms import localized
+from stakeholders.form_fields import NameField
+from stakeholders.forms import VersionedForm, localized
 from stakeholders.models import Organization
+from strategy.forms import DateField, DateTimeField
 from strategy.models import Action, Goal, Objective, Pillar, Unit
 from strategy.widgets import use_fast_selects
 
@@ -18,7 +23,7 @@ from .models import Event, EventAction, Outcome
 LOCAL_FORMAT = "%Y-%m-%dT%H:%M"
 
 
-class LocalDateTimeField(forms.DateTimeField):
+class LocalDateTimeField(DateTimeField):
     """A wall-clock time, without a zone: the form puts it in the event's own time zone."""
 
     widget = forms.DateTimeInput(attrs={"type": "datetime-local"}, format=LOCAL_FORMAT)
@@ -28,7 +33,27 @@ class LocalDateTimeField(forms.DateTimeField):
         return result.replace(tzinfo=None) if result else result
 
 
-class EventForm(forms.ModelForm):
+LINKS = ("pillars", "goals", "objectives", "actions")
+
+
+def _set_posted(data, key: str, value) -> None:
+    """Put ``value`` in posted ``data`` as its widget would have posted it."""
+    if value is True:
+        data[key] = "on"
+    elif value is False:
+        data.pop(key, None)
+    elif isinstance(value, list | tuple):
+        data.setlist(key, [str(item) for item in value])
+    elif hasattr(value, "strftime"):
+        data[key] = value.strftime(LOCAL_FORMAT)
+    else:
+        data[key] = "" if value is None else str(value)
+
+
+class EventForm(VersionedForm):
+    """The event's own fields. Beside its version, the form carries the event as the person opened it
+    (``opened``), so that when someone else saved it meanwhile, the page can say what they changed."""
+
     starts_at = LocalDateTimeField(label=_("Start"), help_text=_("In the event's time zone."))
     ends_at = LocalDateTimeField(label=_("End"))
     link = forms.URLField(label=_("Link"), max_length=500, required=False, assume_scheme="https")
@@ -38,6 +63,7 @@ class EventForm(forms.ModelForm):
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
+    opened = forms.CharField(widget=forms.HiddenInput, required=False)
 
     class Meta:
         model = Event
@@ -67,6 +93,7 @@ class EventForm(forms.ModelForm):
             "target_each_category",
             "target_equity",
         ]
+        field_classes = {"title_en": NameField, "title_fr": NameField, "title_es": NameField}
         widgets = {
             "issue_en": forms.Textarea(attrs={"rows": 2}),
             "issue_fr": forms.Textarea(attrs={"rows": 2}),
@@ -89,6 +116,7 @@ class EventForm(forms.ModelForm):
         if self.instance.pk and not self.is_bound:
             self.initial["starts_at"] = self.instance.starts_local.replace(tzinfo=None)
             self.initial["ends_at"] = self.instance.ends_local.replace(tzinfo=None)
+            self.initial["opened"] = json.dumps(self.snapshot(self.instance))
         use_fast_selects(self)
         self.helper = FormHelper()
         self.helper.form_tag = False
@@ -109,7 +137,67 @@ class EventForm(forms.ModelForm):
             ),
             Fieldset(_("Balance targets"), "target_each_country", "target_each_category", "target_equity"),
             Fieldset(_("What it serves in the strategy"), "pillars", "goals", "objectives", "actions"),
+            "version",
+            "opened",
         )
+
+    @classmethod
+    def snapshot(cls, event: Event, links: dict | None = None) -> dict:
+        """The event's editable values, as plain JSON values (ids for the links, local times);
+        ``links``: the many-to-many values to take instead of the saved ones."""
+        values = {}
+        for name in cls.Meta.fields:
+            if name in ("starts_at", "ends_at"):
+                value = getattr(event, name).astimezone(event.zone).replace(tzinfo=None).isoformat()
+            elif name == "unit":
+                value = event.unit_id
+            elif event._meta.get_field(name).many_to_many:
+                items = links[name] if links is not None else getattr(event, name).all()
+                value = sorted(item.pk for item in items)
+            else:
+                value = getattr(event, name)
+            values[name] = value
+        return json.loads(json.dumps(values))
+
+    def take_in_concurrent_edit(self, current: Event) -> list[tuple[str, str]]:
+        """After someone else saved ``current`` while this form was open: the fields they changed, each
+        with its label and its value now as the person reads it (every field when the form does not say
+        how it was opened).
+
+        The form becomes an edit of ``current``: their changes come into the fields this person left as
+        they were, this person's input stays in the others, and saving again saves what the form shows."""
+        try:
+            opened = json.loads(self.data.get(self.add_prefix("opened")) or "{}")
+        except ValueError:
+            opened = {}
+        theirs = self.snapshot(current)
+        mine = self.snapshot(self.instance, links={name: self.cleaned_data[name] for name in LINKS})
+        changed = [name for name in self.Meta.fields if opened.get(name, object()) != theirs[name]]
+        data = self.data.copy()
+        now = EventForm(instance=current)  # their values, as the widgets take them
+        for name in changed:
+            if name in opened and mine[name] == opened[name]:
+                _set_posted(data, self.add_prefix(name), now[name].value())
+        data[self.add_prefix("version")] = str(current.version)
+        data[self.add_prefix("opened")] = json.dumps(theirs)
+        self.data = data
+        return [(str(self.fields[name].label), self._shown(current, name)) for name in changed]
+
+    @staticmethod
+    def _shown(event: Event, name: str) -> str:
+        if name in ("starts_at", "ends_at"):
+            return formats.date_format(getattr(event, name).astimezone(event.zone), "DATETIME_FORMAT")
+        if name == "interpretation":
+            return ", ".join(event.interpretation_labels()) or "—"
+        field = event._meta.get_field(name)
+        if field.many_to_many:
+            return ", ".join(str(item) for item in getattr(event, name).all()) or "—"
+        if field.choices:
+            return str(getattr(event, f"get_{name}_display")()) or "—"
+        value = getattr(event, name)
+        if isinstance(value, bool):
+            return str(_("yes") if value else _("no"))
+        return "—" if value in (None, "") else str(value)
 
     def clean(self):
         cleaned = super().clean()
@@ -205,7 +293,7 @@ class OutcomeForm(forms.ModelForm):
 class ActionForm(forms.Form):
     description = forms.CharField(label=_("What to do"), max_length=300)
     owner = forms.ModelChoiceField(label=_("Owner"), queryset=User.objects.none())
-    due_on = forms.DateField(label=_("Due"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
+    due_on = DateField(label=_("Due"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
     organization = forms.ModelChoiceField(label=_("Organization"), queryset=Organization.objects.none())
     outcome = forms.ModelChoiceField(label=_("Outcome it follows"), queryset=Outcome.objects.none(), required=False)
 

@@ -9,6 +9,7 @@ from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import User
+from strategy.forms import DateField
 from strategy.models import Pillar, Unit
 from strategy.widgets import bootstrap_filter_form
 
@@ -35,6 +36,12 @@ class ListChoiceFilter(filters.ModelChoiceFilter):
     reader's language); the chosen value is still looked up in ``queryset``."""
 
     field_class = ListChoiceField
+
+
+class DateFilter(filters.DateFilter):
+    """A date of a list's filter, in the years every form accepts (``strategy.forms.DateField``)."""
+
+    field_class = DateField
 
 
 class FastFilterSet(filters.FilterSet):
@@ -218,10 +225,10 @@ class InteractionFilter(FastFilterSet):
         method="filter_staff",
         choice_list="staff",
     )
-    occurred_after = filters.DateFilter(
+    occurred_after = DateFilter(
         label=_("From"), field_name="occurred_on", lookup_expr="gte", widget=forms.DateInput(attrs={"type": "date"})
     )
-    occurred_before = filters.DateFilter(
+    occurred_before = DateFilter(
         label=_("Until"), field_name="occurred_on", lookup_expr="lte", widget=forms.DateInput(attrs={"type": "date"})
     )
 

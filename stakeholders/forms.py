@@ -8,11 +8,13 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import User
+from strategy.forms import DateField
 from strategy.models import Action, AreaOfRelevance, Initiative, Objective, Pillar, Unit
 from strategy.translation import localized_field
 from strategy.widgets import use_fast_selects, use_fast_widgets
 
 from .choice_lists import ListChoiceField
+from .form_fields import NameField
 from .models import Contact, Interaction, InteractionType, Organization, Region
 from .services.naics import naics_parse_list
 from .widgets import OrganizationPicker
@@ -77,6 +79,7 @@ class OrganizationForm(VersionedForm):
             "parent",
             "member_of",
         ]
+        field_classes = {"name": NameField}
         widgets = {
             "pillars": forms.CheckboxSelectMultiple,
             "areas": forms.CheckboxSelectMultiple,
@@ -172,6 +175,7 @@ class ContactForm(VersionedForm):
             "opted_out",
             "advisory_committee",
         ]
+        field_classes = {"full_name": NameField, "consent_date": DateField}
         widgets = {
             "organization": OrganizationPicker(multiple=False),
             "consent_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
@@ -203,7 +207,7 @@ class InteractionForm(VersionedForm):
 
     followup_description = forms.CharField(label=_("Follow-up"), required=False, max_length=300)
     followup_owner = forms.ModelChoiceField(label=_("Owner"), queryset=User.objects.none(), required=False)
-    followup_due_on = forms.DateField(
+    followup_due_on = DateField(
         label=_("Due"), required=False, widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
     )
 
@@ -223,6 +227,7 @@ class InteractionForm(VersionedForm):
             "actions",
             "pillars",
         ]
+        field_classes = {"occurred_on": DateField}
         widgets = {
             "occurred_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
             "mode": forms.RadioSelect,
@@ -325,4 +330,4 @@ class FollowUpForm(forms.Form):
 
     description = forms.CharField(label=_("What to do"), max_length=300)
     owner = ListChoiceField(label=_("Owner"), queryset=User.objects.filter(is_active=True), choice_list="staff")
-    due_on = forms.DateField(label=_("Due"), widget=forms.DateInput(attrs={"type": "date", "required": True}))
+    due_on = DateField(label=_("Due"), widget=forms.DateInput(attrs={"type": "date", "required": True}))

@@ -97,3 +97,29 @@ def website_domain(url: str) -> str:
 
 def email_domain(email: str) -> str:
     return email.rsplit("@", 1)[-1].lower() if "@" in (email or "") else ""
+
+
+# Letters that show nothing, though Unicode files them as letters or marks: the Hangul fillers, the blank
+# Braille pattern and the combining grapheme joiner. Pasted names sometimes hold them.
+_BLANK_LETTERS = frozenset("\u115f\u1160\u3164\uffa0\u2800\u034f")
+# The ASCII characters that show nothing: white space and the control characters.
+_ASCII_INVISIBLE = "".join(chr(code) for code in range(128) if chr(code).isspace() or code < 32 or code == 127)
+
+
+def is_invisible(ch: str) -> bool:
+    """True for a character that shows nothing: white space, a control, a format character (zero-width
+    spaces and joiners, the byte order mark, the marks that set the direction of text) or a blank letter."""
+    return ch.isspace() or unicodedata.category(ch) in ("Cc", "Cf", "Zs", "Zl", "Zp") or ch in _BLANK_LETTERS
+
+
+def strip_invisible(text: str) -> str:
+    """``text`` without the characters that show nothing at its ends (those inside are kept: a zero-width
+    joiner between two letters belongs to some scripts' spelling)."""
+    if text.isascii():  # most names: only ASCII white space and controls can be invisible there
+        return text.strip(_ASCII_INVISIBLE)
+    start, end = 0, len(text)
+    while start < end and is_invisible(text[start]):
+        start += 1
+    while end > start and is_invisible(text[end - 1]):
+        end -= 1
+    return text[start:end]

@@ -6,6 +6,8 @@ from django import forms
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
+from stakeholders.form_fields import NameField
+from strategy.forms import DateField
 from strategy.models import Action, Objective
 from strategy.widgets import use_fast_selects
 
@@ -35,6 +37,11 @@ class SurveyForm(forms.ModelForm):
             "objectives",
             "actions",
         ]
+        field_classes = {
+            **{f"title_{code}": NameField for code in LANGUAGE_NAMES},
+            "opens_on": DateField,
+            "closes_on": DateField,
+        }
         widgets = {
             **{f"intro_{code}": forms.Textarea(attrs={"rows": 3}) for code in LANGUAGE_NAMES},
             **{f"closing_{code}": forms.Textarea(attrs={"rows": 2}) for code in LANGUAGE_NAMES},
@@ -78,6 +85,7 @@ class SectionForm(forms.ModelForm):
     class Meta:
         model = Section
         fields = ["title_en", "title_fr", "title_es"]
+        field_classes = {f"title_{code}": NameField for code in LANGUAGE_NAMES}
 
 
 class QuestionForm(forms.ModelForm):
@@ -144,6 +152,7 @@ class ReminderForm(forms.ModelForm):
     class Meta:
         model = Reminder
         fields = ["send_on"]
+        field_classes = {"send_on": DateField}
         widgets = {"send_on": forms.DateInput(attrs=DATE, format="%Y-%m-%d")}
 
 

@@ -15,8 +15,10 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from stakeholders.choices import Country
+from stakeholders.validators import validate_visible
 from strategy.models import Action, Goal, Objective, Pillar, Unit
 from strategy.translation import Translated
+from strategy.validators import validate_year_in_range
 
 from ..choices import CANCELLABLE, TIME_ZONES, EventFormat, EventKind, EventStatus
 
@@ -77,9 +79,15 @@ class Event(models.Model):
     """Start and end are stored in UTC; ``time_zone`` is where the event happens, and its times are shown there."""
 
     kind = models.CharField(_("kind of event"), max_length=12, choices=EventKind.choices)
-    title_en = models.CharField(pgettext_lazy("event", "title (English)"), max_length=300)
-    title_fr = models.CharField(pgettext_lazy("event", "title (French)"), max_length=300, blank=True)
-    title_es = models.CharField(pgettext_lazy("event", "title (Spanish)"), max_length=300, blank=True)
+    title_en = models.CharField(
+        pgettext_lazy("event", "title (English)"), max_length=300, validators=[validate_visible]
+    )
+    title_fr = models.CharField(
+        pgettext_lazy("event", "title (French)"), max_length=300, blank=True, validators=[validate_visible]
+    )
+    title_es = models.CharField(
+        pgettext_lazy("event", "title (Spanish)"), max_length=300, blank=True, validators=[validate_visible]
+    )
     issue_en = models.TextField(_("issue (English)"), blank=True)
     issue_fr = models.TextField(_("issue (French)"), blank=True)
     issue_es = models.TextField(_("issue (Spanish)"), blank=True)
@@ -96,8 +104,9 @@ class Event(models.Model):
         verbose_name=_("organizing unit"),
     )
     format = models.CharField(_("format"), max_length=10, choices=EventFormat.choices, default=EventFormat.IN_PERSON)
-    starts_at = models.DateTimeField(_("start"))
-    ends_at = models.DateTimeField(_("end"))
+    # Bounded (1900 to 2100) so that the conversion to and from UTC never leaves the years Python holds.
+    starts_at = models.DateTimeField(_("start"), validators=[validate_year_in_range])
+    ends_at = models.DateTimeField(_("end"), validators=[validate_year_in_range])
     time_zone = models.CharField(_("time zone"), max_length=40, choices=TIME_ZONES)
     city = models.CharField(_("city"), max_length=120, blank=True)
     country = models.CharField(_("country"), max_length=2, choices=Country.choices, blank=True)
@@ -108,6 +117,9 @@ class Event(models.Model):
     # The revision of the event in people's calendars (iCalendar SEQUENCE): raised when its time changes
     # after invitations went out and when it is cancelled, so calendars apply the newer version.
     sequence = models.PositiveIntegerField(default=0, editable=False)
+    # Raised by each save from the edit form: a save that started from an older version is refused
+    # (``stakeholders.services.versions``), so two people editing at once cannot overwrite each other.
+    version = models.PositiveIntegerField(default=1, editable=False)
 
     # The balance the organizers aim for (section "Balance" of the event page).
     target_each_country = models.BooleanField(

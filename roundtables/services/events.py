@@ -5,6 +5,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from accounts.models import User
+from stakeholders.services.versions import check_version
 
 from ..choices import COMING, STATUS_ORDER, EventStatus
 from ..models import Event
@@ -25,13 +26,20 @@ def _time_changed(event: Event) -> bool:
 
 
 @transaction.atomic
-def event_save(*, event: Event, by: User | None = None, many_to_many: dict | None = None) -> Event:
+def event_save(
+    *, event: Event, by: User | None = None, many_to_many: dict | None = None, expected_version: int | None = None
+) -> Event:
     """Create or update an event. A capacity below the count already coming is saved (people are not
-    turned away after the fact) but refuses new acceptances; the page warns about it."""
+    turned away after the fact) but refuses new acceptances; the page warns about it.
+
+    ``expected_version`` is the version the person started editing; if the event was saved since, the
+    save is refused with ``ConcurrentEdit`` and nothing is written."""
     if event.pk is None:
         event.created_by = by
-    elif _time_changed(event) and event.participants.filter(sent_at__isnull=False).exists():
-        event.sequence += 1  # invitations are out: their calendars take this version over the one they hold
+    else:
+        check_version(Event, event, expected_version)
+        if _time_changed(event) and event.participants.filter(sent_at__isnull=False).exists():
+            event.sequence += 1  # invitations are out: their calendars take this version over the one they hold
     event.full_clean()
     event.save()
     for name, values in (many_to_many or {}).items():

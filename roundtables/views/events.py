@@ -16,16 +16,17 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 from django.views.generic import CreateView, UpdateView
 
+from stakeholders.services.versions import ConcurrentEdit
 from stakeholders.views.base import FilteredListView, ServiceFormMixin
+from strategy.validators import year_in_range
 
 from ..choices import COMING, ParticipantRole, ParticipantStatus
 from ..filters import EventFilter
-from ..forms import ActionForm, EventForm, OutcomeForm, StatusForm, event_organization_choices
+from ..forms import LINKS, ActionForm, EventForm, OutcomeForm, StatusForm, event_organization_choices
 from ..models import Event, EventAction, Outcome
 from ..selectors import event_balance, event_participants, month_bounds, month_weeks
 from ..services.events import capacity_exceeded, event_save, event_status_set
 
-RELATIONS = ("pillars", "goals", "objectives", "actions")
 ANSWERS = (ParticipantStatus.INVITED, ParticipantStatus.ACCEPTED, ParticipantStatus.DECLINED)
 
 
@@ -60,6 +61,8 @@ def event_calendar(request):
         year, month = int(request.GET.get("year", today.year)), int(request.GET.get("month", today.month))
         first = date(year, month, 1)
     except ValueError:
+        first = today.replace(day=1)
+    if not year_in_range(first):  # the months around it must exist too (no year 0 or 10000)
         first = today.replace(day=1)
     zone = _reader_zone(request)
     start, end = month_bounds(first.year, first.month, zone)
@@ -139,23 +142,63 @@ def event_summary(request, pk):
     return render(request, "roundtables/event_summary.html", _event_context(event))
 
 
+class ChangedMeanwhile(Exception):
+    """The event was saved by someone else while this person edited it; ``report`` says what changed."""
+
+    def __init__(self, report: dict):
+        super().__init__(report["message"])
+        self.report = report
+
+
 class EventFormView(ServiceFormMixin):
     model = Event
     form_class = EventForm
     template_name = "roundtables/event_form.html"
 
     def save(self, form):
-        event = event_save(
-            event=form.instance,
-            by=self.request.user,
-            many_to_many={name: form.cleaned_data[name] for name in RELATIONS},
-        )
+        try:
+            event = event_save(
+                event=form.instance,
+                by=self.request.user,
+                many_to_many={name: form.cleaned_data[name] for name in LINKS},
+                expected_version=form.cleaned_data.get("version") if form.instance.pk else None,
+            )
+        except ConcurrentEdit:
+            raise self.concurrent_edit(form) from None
         if capacity_exceeded(event):
             messages.warning(
                 self.request,
                 _("More people have accepted than the new capacity: no new acceptance will be taken."),
             )
         return event
+
+    def form_valid(self, form):
+        try:
+            return super().form_valid(form)
+        except ChangedMeanwhile as changed:
+            return self.render_to_response(self.get_context_data(form=form, changed_meanwhile=changed.report))
+
+    def concurrent_edit(self, form) -> "ChangedMeanwhile":
+        """What the person reads when someone else saved the event while they edited it: their edit is
+        not saved, what the other person changed, and a form holding both their changes and this
+        person's input, to save again."""
+        current = Event.objects.get(pk=form.instance.pk)
+        changes = form.take_in_concurrent_edit(current)
+        return ChangedMeanwhile(
+            {
+                "message": _(
+                    "Your changes are not saved: someone else saved this event while you were editing it. "
+                    "Their changes are now in the form, except in the fields you changed too, which keep "
+                    "your input. Check the form, then save again."
+                ),
+                "heading": (
+                    _("What they changed:") if changes else _("Their changes are in fields this form does not show.")
+                ),
+                "changes": [
+                    _("%(field)s: now “%(value)s”") % {"field": label, "value": value} for label, value in changes
+                ],
+            }
+        )
 
     def get_success_url(self):
         return self.object.get_absolute_url()

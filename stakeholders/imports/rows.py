@@ -11,9 +11,11 @@ from django.core.validators import EmailValidator, URLValidator
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from strategy.validators import FIRST_YEAR, LAST_YEAR, year_in_range
+
 from ..choices import Category, Country
 from ..models import Region
-from ..normalize import fold
+from ..normalize import fold, strip_invisible
 from ..services.naics import naics_parse_list, naics_sectors_and_subsectors
 from .columns import TARGETS
 
@@ -173,8 +175,10 @@ def check_row(line: int, raw: list[str], columns: Columns, vocabulary: Vocabular
     def fail(target, message):
         row.errors.append((columns.column_of.get(target) or _label(target), message))
 
-    name = values.get("name", "")
-    if not name:
+    name = strip_invisible(values.get("name", ""))
+    if values.get("name") and not name:
+        fail("name", _("the organization name holds only invisible characters."))
+    elif not name:
         fail("name", _("the organization name is missing."))
     elif len(name) > 255:
         fail("name", _("the name is longer than 255 characters."))
@@ -225,7 +229,10 @@ def check_row(line: int, raw: list[str], columns: Columns, vocabulary: Vocabular
 
 def _check_contact(row: CheckedRow, values: dict, fail, vocabulary: Vocabulary) -> None:
     email = values.get("contact_email", "").lower()
-    contact_name = values.get("contact_name", "")
+    contact_name = strip_invisible(values.get("contact_name", ""))
+    if values.get("contact_name") and not contact_name:
+        fail("contact_name", _("the contact name holds only invisible characters."))
+        return
     if email:
         try:
             check_email(email)
@@ -256,6 +263,12 @@ def _check_contact(row: CheckedRow, values: dict, fail, vocabulary: Vocabulary) 
             contact["consent_date"] = date.fromisoformat(consent_date[:10])
             if contact["consent_date"] > vocabulary.today:
                 fail("consent_date", _("the consent date is in the future."))
+            elif not year_in_range(contact["consent_date"]):
+                fail(
+                    "consent_date",
+                    _("the date is not between the years %(first)s and %(last)s.")
+                    % {"first": FIRST_YEAR, "last": LAST_YEAR},
+                )
         except ValueError:
             fail("consent_date", _("write the date as YYYY-MM-DD."))
     elif contact["consent_given"]:
