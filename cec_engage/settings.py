@@ -217,11 +217,11 @@ CELERY_BEAT_SCHEDULE = {
 }
 
 
-# Redis, or this process's memory while Redis is down (cec_engage.caches): pages and the public links'
+# Redis, or this process's memory while Redis is down (strategy.failover_cache): pages and the public links'
 # rate limit keep working. A Redis that does not answer is given up on within a second.
 def redis_cache(url: str) -> dict:
     return {
-        "BACKEND": "cec_engage.caches.FailoverRedisCache",
+        "BACKEND": "strategy.failover_cache.FailoverRedisCache",
         "LOCATION": url,
         "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 1},
     }
@@ -232,15 +232,15 @@ CACHES = {
 }
 
 # The reverse proxies (addresses or networks) whose X-Forwarded-For names the client
-# (cec_engage.client_address): by default, this machine and private networks, where a proxy sits in
+# (strategy.client_address): by default, this machine and private networks, where a proxy sits in
 # front of the app; nobody on the internet reaches the app from those.
 TRUSTED_PROXIES = env.list(
     "TRUSTED_PROXIES",
     default=["127.0.0.0/8", "::1/128", "10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "fc00::/7"],
 )
 # The public links' rate limit and the sign-in lockout count per client, not per proxy.
-RATELIMIT_IP_META_KEY = "cec_engage.client_address.client_address"
-AXES_CLIENT_IP_CALLABLE = "cec_engage.client_address.client_address"
+RATELIMIT_IP_META_KEY = "strategy.client_address.client_address"
+AXES_CLIENT_IP_CALLABLE = "strategy.client_address.client_address"
 
 # HTTPS in production: on unless DEBUG. The test client and live test server speak plain HTTP, so the
 # test suite turns these off in tests/conftest.py.

@@ -20,8 +20,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from accounts.choices import Role
-from cec_engage.client_address import client_address
 from cec_engage.settings import redis_cache
+from strategy.client_address import client_address
 from tests.outage import broker_at
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -14,8 +14,8 @@ from decimal import Decimal
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from cec_engage.jobs import send_on_commit
 from stakeholders.choices import Country
+from strategy.jobs import send_on_commit
 from strategy.models import Objective, Pillar, Unit
 
 from ..choices import Dimension, Measure, RunStatus

@@ -10,8 +10,8 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
 from accounts.choices import Role
-from cec_engage.jobs import JobsUnavailable
 from partnerships.models import CurrencySettings
+from strategy.jobs import JobsUnavailable
 from strategy.models import Goal, Objective
 
 from ..forms import DashboardFilterForm

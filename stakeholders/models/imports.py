@@ -71,7 +71,7 @@ class ImportBatch(models.Model):
     # What the undo left as it was, because someone changed it after the import: {"organization": [ids],
     # "contact": [ids]} (stakeholders.services.import_undo).
     undo_kept = models.JSONField(default=dict, blank=True, editable=False)
-    # The job's lease (cec_engage.jobs): written every few seconds while it runs, and how many times a
+    # The job's lease (strategy.jobs): written every few seconds while it runs, and how many times a
     # job has started on the batch (one killed with its worker is started again, a few times at most).
     heartbeat_at = models.DateTimeField(null=True, blank=True, editable=False)
     attempts = models.PositiveSmallIntegerField(default=0, editable=False)

@@ -20,7 +20,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
 from accounts.models import User
-from cec_engage.jobs import Lease, LeaseHeld, leased_ids, send_on_commit
+from strategy.jobs import Lease, LeaseHeld, leased_ids, send_on_commit
 
 from .. import bulk
 from ..imports.columns import target_choices

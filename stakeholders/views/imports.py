@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from cec_engage.jobs import JobsUnavailable
+from strategy.jobs import JobsUnavailable
 
 from ..imports.columns import target_choices
 from ..imports.reading import MAX_BYTES, UnreadableFile

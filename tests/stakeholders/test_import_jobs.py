@@ -11,7 +11,6 @@ from django.utils import timezone
 from django.utils.translation import gettext, override
 
 from accounts.choices import Role
-from cec_engage.jobs import Lease, leased_ids
 from stakeholders.models import ImportBatch, Organization
 from stakeholders.services.imports import (
     IMPORT_STOPPED,
@@ -21,6 +20,7 @@ from stakeholders.services.imports import (
     imports_release_stale,
     imports_resume,
 )
+from strategy.jobs import Lease, leased_ids
 from tests.outage import broker_at
 
 pytestmark = pytest.mark.django_db
