@@ -1,3 +1,4 @@
+import json
 import os
 import secrets
 import subprocess
@@ -61,3 +62,19 @@ def test_celery_defaults_are_reliable():
     assert settings.CELERY_WORKER_PREFETCH_MULTIPLIER == 1
     assert settings.CELERY_BROKER_TRANSPORT_OPTIONS["visibility_timeout"] > settings.CELERY_TASK_TIME_LIMIT
     assert "purge-expired-sessions" in settings.CELERY_BEAT_SCHEDULE
+
+
+def test_static_files_collect_with_the_production_storage(tmp_path):
+    """Production hashes every static file and rewrites the references between them (CSS url(), source
+    map comments); a reference to a file that is not there stops the deployment."""
+    result = run_manage(
+        "collectstatic",
+        "--noinput",
+        DEBUG="0",
+        SECRET_KEY=secrets.token_urlsafe(50),
+        ALLOWED_HOSTS="engage.cec.org",
+        STATIC_ROOT=str(tmp_path),
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    manifest = json.loads((tmp_path / "staticfiles.json").read_text())
+    assert "vendor/chartjs/chart.umd.min.js" in manifest["paths"]
