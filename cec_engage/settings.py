@@ -110,10 +110,13 @@ SESSION_COOKIE_AGE = 60 * 60 * 12  # a working day; an expired session sends the
 PASSWORD_RESET_TIMEOUT = 60 * 60 * 24
 
 # Repeated failed sign-ins: after 5 failures for one address from one IP, wait 15 minutes. The message
-# is the same whether the account exists or not.
+# is the same whether the account exists or not. The address is counted as the account matches it
+# (trimmed, any case), so respelling it does not start a new count. The pair, not the address alone
+# (anyone could lock anyone out) nor the IP alone (the Secretariat's office shares one address).
 AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = timedelta(minutes=15)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_USERNAME_CALLABLE = "accounts.sign_in_attempts.normalized_username"
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_VERBOSE = False
