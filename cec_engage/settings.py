@@ -1,8 +1,10 @@
 """CEC Engage settings: one module, every value from the environment.
 
 The contract is seven variables: DATABASE_URL, REDIS_URL, SECRET_KEY, DEBUG, ALLOWED_HOSTS, EMAIL_URL and
-DEFAULT_FROM_EMAIL. Defaults are safe: DEBUG off, no key, HTTPS-only cookies. A ``.env`` file beside
-manage.py (written by ``make run`` and ``make test``, never committed) supplies a local SECRET_KEY.
+DEFAULT_FROM_EMAIL. A few optional ones tune a set-up and have working defaults (SESSION_IDLE_MINUTES,
+STATIC_ROOT, MEDIA_ROOT, CONN_MAX_AGE, LOG_LEVEL). Defaults are safe: DEBUG off, no key, HTTPS-only
+cookies. A ``.env`` file beside manage.py (written by ``make run`` and ``make test``, never committed)
+supplies a local SECRET_KEY.
 """
 
 from datetime import timedelta
@@ -58,6 +60,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
     "accounts.middleware.UserPreferencesMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "accounts.middleware.IdleSessionMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "axes.middleware.AxesMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
@@ -107,6 +110,8 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 SESSION_COOKIE_AGE = 60 * 60 * 12  # a working day; an expired session sends the person back to sign in
+# A session unused for this long is signed out on its next request (accounts.middleware.IdleSessionMiddleware).
+SESSION_IDLE_MINUTES = env.int("SESSION_IDLE_MINUTES", default=120)
 PASSWORD_RESET_TIMEOUT = 60 * 60 * 24
 
 # Repeated failed sign-ins: after 5 failures for one address from one IP, wait 15 minutes. The message

@@ -78,3 +78,10 @@ def test_static_files_collect_with_the_production_storage(tmp_path):
     assert result.returncode == 0, result.stdout + result.stderr
     manifest = json.loads((tmp_path / "staticfiles.json").read_text())
     assert "vendor/chartjs/chart.umd.min.js" in manifest["paths"]
+
+
+def test_the_session_idle_limit_comes_from_the_environment():
+    from django.conf import settings
+
+    assert settings.SESSION_IDLE_MINUTES == 120
+    assert python_says("settings.SESSION_IDLE_MINUTES", SESSION_IDLE_MINUTES="30") == "30"
