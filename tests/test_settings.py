@@ -5,6 +5,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -85,3 +87,41 @@ def test_the_session_idle_limit_comes_from_the_environment():
 
     assert settings.SESSION_IDLE_MINUTES == 120
     assert python_says("settings.SESSION_IDLE_MINUTES", SESSION_IDLE_MINUTES="30") == "30"
+
+
+EXPECTED_CSP = {
+    "default-src": "'self'",
+    "script-src": "'self'",
+    "style-src": "'self'",
+    "img-src": "'self' data:",
+    "object-src": "'none'",
+    "frame-ancestors": "'none'",
+    "form-action": "'self'",
+    "base-uri": "'self'",
+}
+
+
+def csp_directives(response) -> dict:
+    header = response["Content-Security-Policy"]
+    return dict(part.strip().split(" ", 1) for part in header.split(";") if part.strip())
+
+
+@pytest.mark.django_db
+def test_every_kind_of_page_sends_the_content_security_policy(client, client_for):
+    from django.urls import reverse
+
+    from surveys.models import Survey
+    from tests.factories.surveys import build_survey
+
+    survey = build_survey()
+    Survey.objects.filter(pk=survey.pk).update(open_link_enabled=True)
+    pages = [
+        (client_for(), reverse("reports:home")),  # signed in
+        (client, reverse("login")),
+        (client, reverse("surveys:respond_open", args=[survey.open_token])),  # public
+    ]
+    for page_client, url in pages:
+        response = page_client.get(url)
+        assert response.status_code == 200, url
+        assert csp_directives(response) == EXPECTED_CSP, url
+        assert "unsafe-inline" not in response["Content-Security-Policy"]
