@@ -10,7 +10,9 @@ from playwright.sync_api import expect
 from accounts.choices import Role
 from reports.services.snapshots import snapshot_take
 from roundtables.choices import EventKind
+from surveys.choices import QuestionKind
 from surveys.models import Survey
+from surveys.services.responses import answers_save, response_for_visitor
 from tests.browser.conftest import sign_in
 from tests.factories.accounts import PASSWORD
 from tests.factories.roundtables import attendee, held_event
@@ -41,6 +43,12 @@ def test_the_main_pages_run_under_the_policy_without_a_refusal(page, make_user, 
     draft = build_survey(open_it=False)
     public_survey = build_survey()
     Survey.objects.filter(pk=public_survey.pk).update(open_link_enabled=True)
+    rating, single = public_survey.questions.filter(kind__in=[QuestionKind.RATING, QuestionKind.SINGLE]).order_by(
+        "kind"
+    )
+    answers = {rating.pk: "4", single.pk: str(single.choices.first().pk)}
+    response = response_for_visitor(public_survey, visitor_key="visitor", language="en")
+    answers_save(response=response, data=answers, complete=True)  # results with charts
 
     problems = []
 
@@ -63,6 +71,7 @@ def test_the_main_pages_run_under_the_policy_without_a_refusal(page, make_user, 
         organization.get_absolute_url(),
         "/interactions/add/",
         f"/surveys/{draft.pk}/",
+        f"/surveys/{public_survey.pk}/results/",
         "/roundtables/",
         "/roundtables/calendar/",
         conference.get_absolute_url(),
@@ -99,6 +108,12 @@ def test_the_main_pages_run_under_the_policy_without_a_refusal(page, make_user, 
             )
             assert canvases.count() > 0 and drawn
             screenshot("csp-goal-dashboard")
+        if url.endswith("/results/"):
+            drawn = page.evaluate(
+                "Array.from(document.querySelectorAll('canvas[data-chart]')).map(c => !!Chart.getChart(c))"
+            )
+            assert drawn and all(drawn)
+            screenshot("csp-survey-results")
 
     # An error page's "Go back" button, once an inline javascript: link, still goes back.
     page.goto("/organizations/")
