@@ -8,6 +8,13 @@ class AccountsConfig(AppConfig):
     name = "accounts"
     verbose_name = _("People and roles")
 
+    def ready(self):
+        from django.contrib.auth.signals import user_logged_in
+
+        from .middleware import stamp_activity_on_sign_in
+
+        user_logged_in.connect(stamp_activity_on_sign_in, dispatch_uid="accounts.stamp_activity_on_sign_in")
+
 
 class AdminSiteConfig(admin_apps.AdminConfig):
     """The Django admin, titled for CEC Engage."""

@@ -18,7 +18,17 @@ cp "$m/bootstrap-icons/font/fonts/bootstrap-icons.woff2" "$m/bootstrap-icons/fon
   "$v/bootstrap-icons/fonts/"
 cp "$m/bootstrap-icons/LICENSE" "$v/bootstrap-icons/"
 cp "$m/htmx.org/dist/htmx.min.js" "$m/htmx.org/LICENSE" "$v/htmx/"
-cp "$m/chart.js/dist/chart.umd.min.js" "$m/chart.js/LICENSE.md" "$v/chartjs/" 2>/dev/null \
-  || cp "$m/chart.js/dist/chart.umd.js" "$m/chart.js/LICENSE.md" "$v/chartjs/"
+cp "$m/chart.js/dist/chart.umd.min.js" "$m/chart.js/dist/chart.umd.min.js.map" "$m/chart.js/LICENSE.md" "$v/chartjs/"
+# Production's static storage follows every sourceMappingURL comment in CSS and JavaScript to hash the file
+# it names, and refuses to deploy when that file is missing: each vendored file's map must come with it.
+missing=0
+while IFS= read -r file; do
+  map=$(grep -ao 'sourceMappingURL=[^ *]*' "$file" | tail -n 1 | cut -d= -f2 || true)
+  if [ -n "$map" ] && [ ! -f "$(dirname "$file")/$map" ]; then
+    echo "$file names $map, which is not vendored" >&2
+    missing=1
+  fi
+done < <(find "$v" -type f \( -name '*.js' -o -name '*.css' \))
+[ "$missing" -eq 0 ] || exit 1
 node -e 'const p=require(process.argv[1]+"/package.json");for(const d of Object.keys(p.dependencies)){const v=require(process.argv[2]+"/"+d+"/package.json").version;console.log(d+" "+v)}' "$v" "$m" > "$v/VERSIONS"
 cat "$v/VERSIONS"

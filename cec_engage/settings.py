@@ -1,8 +1,9 @@
 """CEC Engage settings: one module, every value from the environment.
 
 The contract is seven variables: DATABASE_URL, REDIS_URL, SECRET_KEY, DEBUG, ALLOWED_HOSTS, EMAIL_URL and
-DEFAULT_FROM_EMAIL; TRUSTED_PROXIES is optional (README). Defaults are safe: DEBUG off, no key, HTTPS-only
-cookies. A ``.env`` file beside manage.py (written by ``make run`` and ``make test``, never committed)
+DEFAULT_FROM_EMAIL. A few optional ones tune a set-up and have working defaults (SESSION_IDLE_MINUTES,
+TRUSTED_PROXIES, STATIC_ROOT, MEDIA_ROOT, CONN_MAX_AGE, LOG_LEVEL). Defaults are safe: DEBUG off, no key,
+HTTPS-only cookies. A ``.env`` file beside manage.py (written by ``make run`` and ``make test``, never committed)
 supplies a local SECRET_KEY.
 """
 
@@ -11,6 +12,7 @@ from pathlib import Path
 
 import environ
 from celery.schedules import crontab
+from csp.constants import NONE, SELF
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -51,6 +53,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -59,6 +62,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
     "accounts.middleware.UserPreferencesMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "accounts.middleware.IdleSessionMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "axes.middleware.AxesMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
@@ -108,13 +112,18 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 SESSION_COOKIE_AGE = 60 * 60 * 12  # a working day; an expired session sends the person back to sign in
+# A session unused for this long is signed out on its next request (accounts.middleware.IdleSessionMiddleware).
+SESSION_IDLE_MINUTES = env.int("SESSION_IDLE_MINUTES", default=120)
 PASSWORD_RESET_TIMEOUT = 60 * 60 * 24
 
 # Repeated failed sign-ins: after 5 failures for one address from one IP, wait 15 minutes. The message
-# is the same whether the account exists or not.
+# is the same whether the account exists or not. The address is counted as the account matches it
+# (trimmed, any case), so respelling it does not start a new count. The pair, not the address alone
+# (anyone could lock anyone out) nor the IP alone (the Secretariat's office shares one address).
 AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = timedelta(minutes=15)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_USERNAME_CALLABLE = "accounts.sign_in_attempts.normalized_username"
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_VERBOSE = False
@@ -135,7 +144,7 @@ TIME_ZONE = "America/Toronto"
 
 STATIC_URL = "/static/"
 STATICFILES_DIRS = [BASE_DIR / "static"]
-STATIC_ROOT = BASE_DIR / "staticfiles"
+STATIC_ROOT = env.path("STATIC_ROOT", default=BASE_DIR / "staticfiles")
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
@@ -255,6 +264,23 @@ SECURE_REDIRECT_EXEMPT = [r"^healthz$"]  # the load balancer probes over plain H
 SESSION_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "DENY"
 SECURE_REFERRER_POLICY = "same-origin"
+
+# Content-Security-Policy on every page: scripts, styles, fonts and requests only from our own origin,
+# nothing inline (pages pass data in data- attributes and json_script blocks, which do not run, and set
+# computed sizes from static/js), so an injected <script> or style attribute does nothing. Images also
+# from data: URLs, which Bootstrap's stylesheet uses for form controls' icons (check boxes, select arrows).
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "object-src": [NONE],
+        "frame-ancestors": [NONE],
+        "form-action": [SELF],
+        "base-uri": [SELF],
+    },
+}
 
 SILENCED_SYSTEM_CHECKS = [
     # HSTS preload is a one-way door for the whole domain; the CEC's IT decides it, not the app.

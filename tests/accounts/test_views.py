@@ -116,3 +116,27 @@ def test_sign_out_is_a_post(client_for):
     client = client_for(Role.STAFF)
     assert client.get(reverse("logout")).status_code == 405
     assert client.post(reverse("logout"))["Location"] == reverse("login")
+
+
+@pytest.mark.django_db
+def test_failures_count_per_account_whatever_the_spelling_of_the_address(client, make_user):
+    make_user(Role.STAFF, email="staff@cec.example")
+    client.cookies["django_language"] = "es"
+    spellings = [
+        "Staff@CEC.example ",
+        "staff@cec.example",
+        " STAFF@cec.EXAMPLE",
+        "Staff@Cec.Example",
+        "staff@CEC.example",
+    ]
+    for spelling in spellings[:-1]:
+        response = client.post(reverse("login"), {"username": spelling, "password": "wrong-password"})
+        assert response.status_code == 200  # refused, not yet locked
+    # The fifth failure, in yet another spelling, locks the account.
+    response = client.post(reverse("login"), {"username": spellings[-1], "password": "wrong-password"})
+    assert response.status_code == 429
+    for spelling in spellings:
+        response = client.post(reverse("login"), {"username": spelling, "password": PASSWORD})
+        assert response.status_code == 429
+        assert "Demasiados intentos" in response.content.decode()
+        assert "_auth_user_id" not in client.session
