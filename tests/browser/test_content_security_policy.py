@@ -4,12 +4,16 @@ public, and the browser reports no console error and no refused script, style or
 from datetime import timedelta
 
 import pytest
+from django.urls import reverse
 from django.utils import timezone
 from playwright.sync_api import expect
 
 from accounts.choices import Role
 from reports.services.snapshots import snapshot_take
 from roundtables.choices import EventKind
+from stakeholders.models import ImportBatch
+from stakeholders.services.consent import unsubscribe_token
+from stakeholders.services.imports import import_upload
 from surveys.choices import QuestionKind
 from surveys.models import Survey
 from surveys.services.responses import answers_save, response_for_visitor
@@ -49,6 +53,10 @@ def test_the_main_pages_run_under_the_policy_without_a_refusal(page, make_user, 
     answers = {rating.pk: "4", single.pk: str(single.choices.first().pk)}
     response = response_for_visitor(public_survey, visitor_key="visitor", language="en")
     answers_save(response=response, data=answers, complete=True)  # results with charts
+
+    contact = participant.contact
+    stopped = import_upload(data=b"Organization\nNorthwind\n", file_name="northwind.csv", by=None)
+    ImportBatch.objects.filter(pk=stopped.pk).update(status="failed", error="The import stopped.")
 
     problems = []
 
@@ -91,6 +99,11 @@ def test_the_main_pages_run_under_the_policy_without_a_refusal(page, make_user, 
         "/admin/accounts/user/",
         "/strategy/",
         "/imports/",
+        stopped.get_absolute_url(),
+        contact.get_absolute_url(),
+        reverse("stakeholders:contact_erase", args=[contact.pk]),
+        reverse("roundtables:event_edit", args=[conference.pk]),
+        reverse("stakeholders:unsubscribe", args=[unsubscribe_token(contact, "fr")]),
     ]
     for url in pages:
         response = page.goto(url)
