@@ -333,11 +333,12 @@ def register_counts() -> dict:
 
 
 def remove_batch(batch_id: int) -> dict:
-    """Undo a batch with ``import_undo`` (which also puts back the version counters the import raised), then
-    remove what the undo keeps: the history rows written by the import and the undo, the batch and its
-    changes."""
+    """Undo a batch with ``import_undo``, then remove what the undo keeps: the history rows written by the
+    import and the undo, the batch and its changes; and put back the version counters the import and the
+    undo raised."""
     from django.db import connection, transaction
 
+    from stakeholders import bulk
     from stakeholders.models import Contact, ImportBatch, Organization
     from stakeholders.models.imports import ImportStatus
     from stakeholders.services.imports import import_undo
@@ -356,6 +357,11 @@ def remove_batch(batch_id: int) -> dict:
             )
     reasons = [f"Import #{batch.pk}", f"Undo of import #{batch.pk}"]
     with transaction.atomic():
+        # The undo moves restored records' versions on (they never go back, for people's open forms);
+        # the bench puts them back so that every run starts from the same register.
+        for name, model in ("organization", Organization), ("contact", Contact):
+            changes = batch.changes.filter(action="updated", model=name).values_list("object_id", "before")
+            bulk.update(model, ["version"], [(pk, before["version"]) for pk, before in changes])
         for model in Organization, Contact:
             model.history.model.objects.filter(
                 history_change_reason__in=reasons, history_date__gte=batch.created_at

@@ -27,28 +27,34 @@ from .organizations import organization_keys
 MODELS = {"organization": Organization, "contact": Contact}
 
 
-def _created(model, batch: ImportBatch) -> list[int]:
-    # A scan of the table, without an index: an undo reads it once or twice, while an index would cost
-    # every insert of every import.
-    return list(model._base_manager.filter(imported_in=batch).order_by().values_list("pk", flat=True))
+def _created(model, batch: ImportBatch) -> dict[int, int]:
+    """The records the batch created, locked until the undo's transaction ends, with their versions.
+
+    A scan of the table, without an index: an undo reads it once, while an index would cost every insert
+    of every import.
+    """
+    created = model._base_manager.filter(imported_in=batch).order_by("pk").select_for_update()
+    return dict(created.values_list("pk", "version"))
 
 
 def _lock_versions(model, pks) -> dict[int, int]:
     """Lock the rows until the undo's transaction ends; their versions."""
     versions = {}
-    for ids in bulk.batches(pks):
+    for ids in bulk.batches(sorted(pks)):
         locked = model._base_manager.filter(pk__in=ids).order_by("pk").select_for_update()
         versions.update(locked.values_list("pk", "version"))
     return versions
 
 
-def _edited_since(model, pks, batch: ImportBatch) -> set[int]:
-    """Of ``pks``, the records with a history row written since the import began, other than its own."""
-    edited = set()
-    for ids in bulk.batches(pks):
-        rows = model.history.filter(id__in=ids, history_date__gte=batch.created_at)
-        edited.update(rows.exclude(history_change_reason=f"Import #{batch.pk}").values_list("id", flat=True))
-    return edited
+def _edited_since(model, pks: set[int], batch: ImportBatch) -> set[int]:
+    """Of ``pks``, the records with a history row written since the import began, other than its own.
+
+    One read of the history written since (by its date's index), not one per batch of ids: whatever else
+    it holds is left out here.
+    """
+    rows = model.history.filter(history_date__gte=batch.created_at)
+    rows = rows.exclude(history_change_reason=f"Import #{batch.pk}").order_by()
+    return pks & set(rows.values_list("id", flat=True).distinct())
 
 
 def _references(model) -> list[tuple[type[models.Model], str]]:
@@ -68,16 +74,21 @@ def _references(model) -> list[tuple[type[models.Model], str]]:
     return list(dict.fromkeys(found))
 
 
-def _referenced(model, pks, *, besides: set[tuple[type[models.Model], str]]) -> set[int]:
-    """Of ``pks``, the records something in the register points to (but what ``besides`` names)."""
+def _referenced(model, pks: set[int], *, besides: set[tuple[type[models.Model], str]]) -> set[int]:
+    """Of ``pks``, the records something in the register points to (but what ``besides`` names).
+
+    The records an import creates take the highest ids of their table: one range read of each referring
+    column's index, from the lowest of them up, finds what points to any of them.
+    """
     referenced = set()
+    if not pks:
+        return referenced
+    lowest = min(pks)
     for related, column in _references(model):
-        if (related, column) in besides:
-            continue
-        for ids in bulk.batches(pks):
-            rows = related._base_manager.filter(**{f"{column}__in": ids}).order_by()
+        if (related, column) not in besides:
+            rows = related._base_manager.filter(**{f"{column}__gte": lowest}).order_by()
             referenced.update(rows.values_list(column, flat=True).distinct())
-    return referenced
+    return referenced & pks
 
 
 class Undo:
@@ -93,33 +104,34 @@ class Undo:
         self.kept = self._kept()
 
     def _changed_since(self, name: str) -> set[int]:
+        """The records the batch created or changed whose version moved on since, or which have a history
+        row of their own since."""
         model = MODELS[name]
         expected = {pk: before["version"] + 1 for pk, before in self.before[name].items()}
-        expected.update(dict.fromkeys(self.created[name], 1))
-        versions = _lock_versions(model, sorted(expected))
+        versions = _lock_versions(model, expected)
         moved = {pk for pk, version in versions.items() if version != expected[pk]}
-        return moved | _edited_since(model, list(expected), self.batch)
+        moved |= {pk for pk, version in self.created[name].items() if version != 1}
+        return moved | _edited_since(model, set(expected) | set(self.created[name]), self.batch)
 
     def _kept(self) -> dict[str, set[int]]:
         created_orgs, created_contacts = set(self.created["organization"]), set(self.created["contact"])
         contacts = (self.changed_since["contact"] & created_contacts) | _referenced(
-            Contact, self.created["contact"], besides=set()
+            Contact, created_contacts, besides=set()
         )
         # A new organization's own NAICS codes and imported contacts go with it; anything else that
         # points to it is someone's work since the import.
         own = {(OrganizationSector, "organization_id"), (Contact, "organization_id")}
         organizations = (self.changed_since["organization"] & created_orgs) | _referenced(
-            Organization, self.created["organization"], besides=own
+            Organization, created_orgs, besides=own
         )
+        # Contacts someone added to a new organization, and imported contacts kept, keep it too.
+        members = Contact._base_manager.filter(organization_id__gte=min(created_orgs, default=0)).order_by()
         doomed_contacts = created_contacts - contacts
-        for ids in bulk.batches(self.created["organization"]):
-            # Contacts someone added to a new organization, and imported contacts kept, keep it too.
-            members = Contact._base_manager.filter(organization_id__in=ids).order_by()
-            organizations.update(
-                organization
-                for pk, organization in members.values_list("pk", "organization_id")
-                if pk not in doomed_contacts
-            )
+        organizations.update(
+            organization
+            for pk, organization in members.values_list("pk", "organization_id")
+            if organization in created_orgs and pk not in doomed_contacts
+        )
         return {
             "organization": organizations | (self.changed_since["organization"] & set(self.before["organization"])),
             "contact": contacts | (self.changed_since["contact"] & set(self.before["contact"])),
