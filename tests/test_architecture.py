@@ -15,6 +15,7 @@ LAYERS = {
     "surveys": 3,
     "roundtables": 3,
     "reports": 4,
+    "api": 4,
     "cec_engage": 5,
 }
 
