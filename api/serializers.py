@@ -21,6 +21,27 @@ def label(source: str) -> serializers.CharField:
     return serializers.CharField(source=source, read_only=True, allow_null=True)
 
 
+# The organization's own columns the API reads (the list loads only these).
+ORGANIZATION_COLUMNS = [
+    "id",
+    "name",
+    "acronym",
+    "category",
+    "website",
+    "hq_country",
+    "hq_region",
+    "operates_in_canada",
+    "operates_in_mexico",
+    "operates_in_united_states",
+    "operates_elsewhere",
+    "engagement_level",
+    "owner",
+    "parent",
+    "created_at",
+    "updated_at",
+]
+
+
 class OrganizationSerializer(serializers.ModelSerializer):
     category_label = label("get_category_display")
     hq_country_label = label("get_hq_country_display")
@@ -28,8 +49,9 @@ class OrganizationSerializer(serializers.ModelSerializer):
     hq_region_label = label("hq_region.name")
     engagement_level_label = label("get_engagement_level_display")
     owner_name = label("owner.full_name")
-    pillars = serializers.SlugRelatedField(**CODES)
-    tags = serializers.SlugRelatedField(many=True, read_only=True, slug_field="name")
+    # Set by ``api.selectors.organizations_with_codes``.
+    pillars = serializers.ListField(child=serializers.CharField(), source="pillar_codes", read_only=True)
+    tags = serializers.ListField(child=serializers.CharField(), source="tag_names", read_only=True)
 
     class Meta:
         model = Organization

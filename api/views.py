@@ -26,6 +26,7 @@ from .authentication import ApiKeyAuthentication
 from .filters import IndicatorValueFilter, SnapshotFilter
 from .pagination import IdCursorPagination
 from .permissions import CanViewAsInTheApplication
+from .selectors import organizations_with_codes
 
 
 class ReadOnlyApiViewSet(viewsets.ReadOnlyModelViewSet):
@@ -53,7 +54,21 @@ class OrganizationViewSet(ReadOnlyApiViewSet):
     permission_required = "stakeholders.view_organization"
     serializer_class = serializers.OrganizationSerializer
     filterset_class = OrganizationFilter
-    queryset = Organization.objects.select_related("hq_region", "owner").prefetch_related("pillars", "tags")
+    # The columns the API gives, not the long texts (description, commitments) a list has no use for.
+    queryset = Organization.objects.select_related("hq_region", "owner").only(
+        *serializers.ORGANIZATION_COLUMNS,
+        "hq_region__code",
+        "hq_region__name_en",
+        "hq_region__name_fr",
+        "hq_region__name_es",
+        "owner__full_name",
+    )
+
+    def paginate_queryset(self, queryset):
+        return organizations_with_codes(super().paginate_queryset(queryset))
+
+    def get_object(self):
+        return organizations_with_codes([super().get_object()])[0]
 
 
 class ContactViewSet(ReadOnlyApiViewSet):

@@ -143,3 +143,21 @@ def test_the_schema_needs_a_key_or_a_session(key_client, client_for):
     assert Client().get(reverse("api:schema")).status_code == 401
     assert key_client(Role.VIEWER).get(reverse("api:schema")).status_code == 200
     assert client_for(Role.VIEWER).get(reverse("api:schema")).status_code == 200
+
+
+def test_an_organization_lists_its_pillars_by_code_and_its_tags_by_name(key_client):
+    from stakeholders.models import Tag
+    from strategy.models import Pillar
+
+    client = key_client(Role.VIEWER)
+    organization = OrganizationFactory()
+    pillars = list(Pillar.objects.order_by("position")[:2])
+    organization.pillars.set(pillars)
+    organization.tags.set([Tag.objects.create(name="Sponsor prospect")])
+    OrganizationFactory()  # none of either
+    by_id = {row["id"]: row for row in rows(client, "organization")}
+    assert by_id[organization.pk]["pillars"] == [pillar.code for pillar in pillars]
+    assert by_id[organization.pk]["tags"] == ["Sponsor prospect"]
+    assert [row["pillars"] for pk, row in by_id.items() if pk != organization.pk] == [[]]
+    detail = client.get(reverse("api:organization_detail", args=[organization.pk])).json()
+    assert detail["pillars"] == [pillar.code for pillar in pillars] and detail["tags"] == ["Sponsor prospect"]
