@@ -7,9 +7,12 @@ from django.urls import reverse
 from django.utils import timezone
 
 from accounts.choices import Role
+from reports.models import Indicator, IndicatorValue, Snapshot
 from stakeholders.choices import Category, Country
 from stakeholders.models import Organization
 from stakeholders.services.privacy import contact_erase
+from tests.factories.partnerships import PartnershipFactory
+from tests.factories.roundtables import EventFactory
 from tests.factories.stakeholders import ContactFactory, OrganizationFactory, log_interaction
 
 pytestmark = pytest.mark.django_db
@@ -111,6 +114,14 @@ def test_a_page_holds_100_rows_unless_asked_for_up_to_1000(key_client, settings)
     assert len(rows(client, "organization", "?page_size=5000")) == 1000
 
 
+def indicator_value() -> IndicatorValue:
+    snapshot, _ = Snapshot.objects.get_or_create(as_of="2026-01-31", defaults={"computed_at": timezone.now()})
+    key = str(IndicatorValue.objects.count())
+    return IndicatorValue.objects.create(
+        snapshot=snapshot, indicator=Indicator.objects.first(), dimension="unit", key=key, value=1
+    )
+
+
 @pytest.mark.parametrize(
     ("name", "make", "queries"),
     [
@@ -120,6 +131,12 @@ def test_a_page_holds_100_rows_unless_asked_for_up_to_1000(key_client, settings)
         ("contact", lambda: ContactFactory(), 4),
         # Key, permissions (2), the page with kind and unit, organizations, contacts, staff, pillars.
         ("interaction", lambda: log_interaction(OrganizationFactory()), 8),
+        # Key, permissions (2), the page with stage, lead organization and unit, partners, pillars.
+        ("partnership", lambda: PartnershipFactory(), 6),
+        # Key, permissions (2), the page with its unit, pillars.
+        ("event", lambda: EventFactory(), 5),
+        # Key, permissions (2), the page with each value's snapshot and indicator.
+        ("indicator_value", lambda: indicator_value(), 4),
     ],
 )
 def test_a_list_costs_the_same_for_2_or_30_rows(key_client, django_assert_num_queries, name, make, queries):
