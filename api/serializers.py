@@ -144,10 +144,11 @@ class InteractionSerializer(serializers.ModelSerializer):
     kind_label = label("kind.name")
     mode_label = label("get_mode_display")
     unit = serializers.SlugRelatedField(slug_field="code", read_only=True, allow_null=True)
-    organizations = serializers.PrimaryKeyRelatedField(**IDS)
-    contacts = serializers.PrimaryKeyRelatedField(**IDS)
-    staff = serializers.PrimaryKeyRelatedField(**IDS)
-    pillars = serializers.SlugRelatedField(**CODES)
+    # Set by ``api.selectors.interactions_with_links``.
+    organizations = serializers.ListField(child=serializers.IntegerField(), source="organization_ids", read_only=True)
+    contacts = serializers.ListField(child=serializers.IntegerField(), source="contact_ids", read_only=True)
+    staff = serializers.ListField(child=serializers.IntegerField(), source="staff_ids", read_only=True)
+    pillars = serializers.ListField(child=serializers.CharField(), source="pillar_codes", read_only=True)
 
     class Meta:
         model = Interaction

@@ -26,7 +26,7 @@ from .authentication import ApiKeyAuthentication
 from .filters import IndicatorValueFilter, SnapshotFilter
 from .pagination import IdCursorPagination
 from .permissions import CanViewAsInTheApplication
-from .selectors import organizations_with_codes
+from .selectors import interactions_with_links, organizations_with_codes
 
 
 class ReadOnlyApiViewSet(viewsets.ReadOnlyModelViewSet):
@@ -82,9 +82,13 @@ class InteractionViewSet(ReadOnlyApiViewSet):
     permission_required = "stakeholders.view_interaction"
     serializer_class = serializers.InteractionSerializer
     filterset_class = InteractionFilter
-    queryset = Interaction.objects.select_related("kind", "unit").prefetch_related(
-        "organizations", "contacts", "staff", "pillars"
-    )
+    queryset = Interaction.objects.select_related("kind", "unit")
+
+    def paginate_queryset(self, queryset):
+        return interactions_with_links(super().paginate_queryset(queryset))
+
+    def get_object(self):
+        return interactions_with_links([super().get_object()])[0]
 
 
 class PartnershipViewSet(ReadOnlyApiViewSet):

@@ -173,8 +173,35 @@ def test_an_organization_lists_its_pillars_by_code_and_its_tags_by_name(key_clie
     organization.tags.set([Tag.objects.create(name="Sponsor prospect")])
     OrganizationFactory()  # none of either
     by_id = {row["id"]: row for row in rows(client, "organization")}
-    assert by_id[organization.pk]["pillars"] == [pillar.code for pillar in pillars]
+    assert by_id[organization.pk]["pillars"] == sorted(pillar.code for pillar in pillars)
     assert by_id[organization.pk]["tags"] == ["Sponsor prospect"]
     assert [row["pillars"] for pk, row in by_id.items() if pk != organization.pk] == [[]]
     detail = client.get(reverse("api:organization_detail", args=[organization.pk])).json()
-    assert detail["pillars"] == [pillar.code for pillar in pillars] and detail["tags"] == ["Sponsor prospect"]
+    assert detail["pillars"] == sorted(pillar.code for pillar in pillars) and detail["tags"] == ["Sponsor prospect"]
+
+
+def test_an_interaction_lists_its_organizations_contacts_staff_and_pillars(key_client, make_user):
+    from strategy.models import Pillar
+
+    client = key_client(Role.VIEWER)
+    first, second = OrganizationFactory(), OrganizationFactory()
+    contact = ContactFactory(organization=first)
+    officer = make_user(Role.STAFF)
+    pillar = Pillar.objects.order_by("position").first()
+    interaction = log_interaction(
+        [first, second], contacts=[contact], staff=[officer], pillars=[pillar], kind="meeting"
+    )
+    log_interaction(first)  # another, with none of them but the organization
+    expected = {
+        "organizations": sorted([first.pk, second.pk]),
+        "contacts": [contact.pk],
+        "staff": [officer.pk],
+        "pillars": [pillar.code],
+        "kind": "meeting",
+    }
+    by_id = {row["id"]: row for row in rows(client, "interaction")}
+    assert {key: by_id[interaction.pk][key] for key in expected} == expected
+    detail = client.get(reverse("api:interaction_detail", args=[interaction.pk])).json()
+    assert {key: detail[key] for key in expected} == expected
+    [other] = [row for pk, row in by_id.items() if pk != interaction.pk]
+    assert (other["organizations"], other["contacts"], other["pillars"]) == ([first.pk], [], [])
