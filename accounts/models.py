@@ -119,3 +119,26 @@ class User(AbstractBaseUser, PermissionsMixin):
     @property
     def zone(self) -> zoneinfo.ZoneInfo:
         return zoneinfo.ZoneInfo(self.time_zone)
+
+
+class ApiToken(models.Model):
+    """A person's key to the read-only API (reporting tools such as Power BI and Excel).
+
+    One per person. Only a SHA-256 digest of the key is kept: the key itself is shown once, when it is
+    made, and cannot be read back. The key is 32 random bytes, so a fast digest is as safe as a slow one.
+    ``prefix`` (the key's first characters) lets a person tell which key a tool holds.
+    """
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="api_token", verbose_name=_("user")
+    )
+    digest = models.CharField(max_length=64, unique=True, editable=False)
+    prefix = models.CharField(_("key begins with"), max_length=8, editable=False)
+    created_at = models.DateTimeField(_("created"), default=timezone.now, editable=False)
+
+    class Meta:
+        verbose_name = _("API key")
+        verbose_name_plural = _("API keys")
+
+    def __str__(self):
+        return f"{self.user} ({self.prefix}…)"

@@ -20,4 +20,7 @@ urlpatterns = [
     path("password/reset/done/", auth_views.PasswordResetCompleteView.as_view(), name="password_reset_complete"),
     path("language/", views.set_language, name="set_language"),
     path("preferences/", views.PreferencesView.as_view(), name="preferences"),
+    path("preferences/api-key/", views.api_key, name="api_key"),
+    path("preferences/api-key/new/", views.api_key_create, name="api_key_create"),
+    path("preferences/api-key/revoke/", views.api_key_revoke, name="api_key_revoke"),
 ]

@@ -3,14 +3,17 @@ from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_not_required
 from django.http import HttpResponseRedirect
+from django.shortcuts import render
 from django.urls import reverse, reverse_lazy
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext_lazy as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET, require_POST
 from django.views.generic import UpdateView
 
 from .forms import PreferencesForm, SignInForm
-from .services import user_set_language
+from .models import ApiToken
+from .services import api_token_create, api_token_revoke, user_set_language
 
 
 class SignInView(auth_views.LoginView):
@@ -68,3 +71,29 @@ def set_language(request):
         secure=settings.SESSION_COOKIE_SECURE,
     )
     return response
+
+
+def _api_key_page(request, *, new_key: str = ""):
+    token = ApiToken.objects.filter(user=request.user).first()
+    return render(request, "accounts/api_key.html", {"token": token, "new_key": new_key})
+
+
+@require_GET
+def api_key(request):
+    """A person's key for reporting tools: whether they have one, since when, and how to connect."""
+    return _api_key_page(request)
+
+
+@never_cache
+@require_POST
+def api_key_create(request):
+    """Make a new key (replacing the old one) and show it this once: it is not kept, only its digest."""
+    _token, key = api_token_create(user=request.user)
+    return _api_key_page(request, new_key=key)
+
+
+@require_POST
+def api_key_revoke(request):
+    if api_token_revoke(user=request.user):
+        messages.success(request, _("Your API key is revoked. Tools that used it can no longer connect."))
+    return HttpResponseRedirect(reverse("api_key"))

@@ -326,6 +326,9 @@ def scenarios(client, config: Config, sizes: dict) -> list[Row]:
     from .dashboards import dashboard_scenarios
 
     rows += dashboard_scenarios(measure, Row)
+    from .api import api_scenarios
+
+    rows += api_scenarios(config, Row)
     return rows
 
 

@@ -40,6 +40,8 @@ INSTALLED_APPS = [
     "django_filters",
     "axes",
     "simple_history",
+    "rest_framework",
+    "drf_spectacular",
     # Ours, from the ground up: strategy is the floor, reports the top.
     "strategy",
     "accounts",
@@ -48,6 +50,7 @@ INSTALLED_APPS = [
     "surveys",
     "roundtables",
     "reports",
+    "api",
 ]
 
 MIDDLEWARE = [
@@ -293,4 +296,21 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
     "loggers": {"axes": {"level": "WARNING"}},
+}
+
+# The read-only API for reporting tools (api/): a person's key, JSON only, numbers as numbers.
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": ["api.authentication.ApiKeyAuthentication"],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "COERCE_DECIMAL_TO_STRING": False,
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "CEC Engage API",
+    "DESCRIPTION": "Read-only access for reporting tools. Send your key: Authorization: Bearer <key>.",
+    "VERSION": "1",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "ENUM_NAME_OVERRIDES": {"CountryEnum": "stakeholders.choices.Country"},
 }

@@ -9,6 +9,7 @@ urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path("accounts/", include("accounts.urls")),
     path("admin/", admin.site.urls),
+    path("api/", include("api.urls")),
     path("", include("strategy.urls")),
     path("", include("stakeholders.urls")),
     path("", include("partnerships.urls")),

@@ -1,4 +1,4 @@
-"""Dependencies point one way: cec_engage → reports → partnerships, surveys, roundtables → stakeholders
+"""Dependencies point one way: cec_engage → api → reports → partnerships, surveys, roundtables → stakeholders
 → accounts → strategy. No import runs back up."""
 
 import ast
@@ -15,7 +15,9 @@ LAYERS = {
     "surveys": 3,
     "roundtables": 3,
     "reports": 4,
-    "cec_engage": 5,
+    # The reporting API reads every app, the indicators of reports included.
+    "api": 5,
+    "cec_engage": 6,
 }
 
 

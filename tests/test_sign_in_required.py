@@ -24,6 +24,9 @@ PUBLIC = {
     "stakeholders:unsubscribe_one_click",
 }
 SIGN_IN_PATHS = ("/accounts/login/", "/admin/login/")
+# The reporting API asks tools for a key: without one it answers 401, never a sign-in page. Its guide is a page.
+KEY_REQUIRED_PREFIX = "api:"
+KEY_REQUIRED_EXCEPT = {"api:documentation"}
 
 
 def all_url_patterns():
@@ -41,6 +44,9 @@ def test_every_page_but_the_public_ones_sends_anonymous_visitors_to_sign_in(clie
     if name in PUBLIC:
         assert response.status_code in (200, 302, 404, 405), f"{url} should be public"
         assert not response.get("Location", "").startswith(SIGN_IN_PATHS), f"{url} should be public"
+        return
+    if name.startswith(KEY_REQUIRED_PREFIX) and name not in KEY_REQUIRED_EXCEPT:
+        assert response.status_code == 401, f"{url} answered {response.status_code} to a request without a key"
         return
     assert response.status_code == 302, f"{url} answered {response.status_code} to an anonymous visitor"
     assert response["Location"].startswith(SIGN_IN_PATHS), f"{url} redirected to {response['Location']}"
