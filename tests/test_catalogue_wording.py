@@ -119,3 +119,14 @@ def test_the_webinar_interaction_type_reads_as_a_whole_in_french_and_spanish():
     webinar = InteractionType.objects.get(code="webinar")
     assert webinar.name_fr == "Participation à un webinaire ou à une présentation"
     assert webinar.name_es == "Asistencia a un seminario web o presentación"
+
+
+def test_no_template_glues_a_colon_to_a_translated_label():
+    """``{% translate "Mean" %}:`` leaves French without its space before the colon: the colon belongs in the
+    msgid ("Mean:"), where each language writes it its own way."""
+    glued = [
+        f"{path.relative_to(settings.BASE_DIR)}: {match.group(0)}"
+        for path in (settings.BASE_DIR / "templates").rglob("*.html")
+        for match in re.finditer(r"\{% translate (\"[^\"]*\"|'[^']*') %\}:", path.read_text(encoding="utf-8"))
+    ]
+    assert not glued, glued
