@@ -10,6 +10,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from strategy.numbers import format_money, format_percent
+from strategy.time_zones import zone_name
 from strategy.widgets import escape_html
 
 register = template.Library()
@@ -152,3 +153,9 @@ def percent(number, places=1) -> str:
     if number is None or number == "":
         return ""
     return format_percent(number, places=int(places))
+
+
+@register.filter(name="zone_name")
+def zone_name_filter(key) -> str:
+    """``{{ event.time_zone|zone_name }}``: "Toronto (Eastern time)" in the reader's language."""
+    return zone_name(str(key))

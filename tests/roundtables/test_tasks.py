@@ -98,7 +98,7 @@ def test_emails_give_the_time_where_the_event_happens(django_capture_on_commit_c
         event_status_set(event=event, status=EventStatus.CANCELLED)
     invitation, cancellation = mail.outbox
     for message in (invitation, cancellation):
-        assert "Quand\u00a0: 10 mars 2026, 09:00–11:00 (America/Vancouver)" in message.body
+        assert "Quand\u00a0: 10 mars 2026, 09:00–11:00 (Vancouver (heure du Pacifique))" in message.body
 
 
 def test_the_cancellation_calendar_file_cancels_the_invitation_it_follows(invited, django_capture_on_commit_callbacks):
