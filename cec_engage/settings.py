@@ -140,6 +140,8 @@ USE_I18N = True
 # Off: with it on, every integer a template prints is grouped ("1,414", "1 414" in French), ids in links
 # and form values included. Figures meant for reading are grouped explicitly (floatformat:"g", intcomma).
 USE_THOUSAND_SEPARATOR = False
+# Numbers as each language's readers write them: Canada's French, Mexico's Spanish (strategy/formats).
+FORMAT_MODULE_PATH = ["strategy.formats"]
 LANGUAGE_COOKIE_AGE = 60 * 60 * 24 * 365
 # Times are stored in UTC and shown in each user's time zone; the Secretariat sits in Montréal.
 USE_TZ = True

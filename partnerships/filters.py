@@ -9,6 +9,7 @@ from stakeholders.choices import Country
 from stakeholders.filters import FastFilterSet, ListChoiceFilter
 from stakeholders.normalize import fold
 from strategy.models import Goal, Pillar, Unit
+from strategy.ordering import OrderingFilter
 
 from .choices import PartnershipType
 from .models import Partnership, Stage
@@ -30,7 +31,7 @@ class PartnershipFilter(FastFilterSet):
     goal = filters.ModelChoiceFilter(label=_("Goal"), queryset=Goal.objects.order_by("number"), method="filter_goal")
     owner = ListChoiceFilter(label=_("Owner"), queryset=User.objects.filter(is_active=True), choice_list="staff")
     country = filters.ChoiceFilter(label=_("Country"), choices=Country.choices, method="filter_country")
-    sort = filters.OrderingFilter(
+    sort = OrderingFilter(
         label=_("Sort by"),
         fields=[("title", "title"), ("stage_entered_at", "in_stage"), ("updated_at", "updated")],
         field_labels={"title": _("Title"), "stage_entered_at": _("In stage since"), "updated_at": _("Last updated")},

@@ -7,6 +7,7 @@ from datetime import date, datetime, time, timedelta
 
 from django.db.models import Count, Prefetch
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from stakeholders.choices import Category, Country
 from stakeholders.models import Organization
@@ -77,7 +78,11 @@ def event_balance(event: Event, participants: list[Participant] | None = None) -
             )
     if event.target_equity and balance.equity_coming < event.target_equity:
         balance.warnings.append(
-            _("%(coming)s of the %(target)s participants sought from organizations with an equity-deserving focus.")
+            ngettext(
+                "%(coming)s of the %(target)s participant sought from organizations with an equity-deserving focus.",
+                "%(coming)s of the %(target)s participants sought from organizations with an equity-deserving focus.",
+                event.target_equity,
+            )
             % {"coming": balance.equity_coming, "target": event.target_equity}
         )
     if event.capacity is not None and balance.coming > event.capacity:

@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from accounts.models import User
 from strategy.forms import DateField
 from strategy.models import Pillar, Unit
+from strategy.ordering import OrderingFilter
 from strategy.widgets import bootstrap_filter_form
 
 from .choice_lists import ListChoiceField
@@ -112,7 +113,7 @@ class OrganizationFilter(FastFilterSet):
     open_followups = filters.BooleanFilter(
         label=_("Has open follow-ups"), method="filter_open_followups", widget=forms.CheckboxInput
     )
-    sort = filters.OrderingFilter(
+    sort = OrderingFilter(
         label=_("Sort by"),
         fields=[
             ("name_key", "name"),
@@ -192,7 +193,7 @@ class ContactFilter(FastFilterSet):
     reachable = filters.BooleanFilter(
         label=_("Can be contacted"), method="filter_reachable", widget=forms.CheckboxInput
     )
-    sort = filters.OrderingFilter(
+    sort = OrderingFilter(
         label=_("Sort by"),
         fields=[("name_key", "name"), ("organization__name_key", "organization"), ("updated_at", "updated")],
         field_labels={

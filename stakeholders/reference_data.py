@@ -26,8 +26,8 @@ INTERACTION_TYPES = [
     (
         "webinar",
         "Webinar or presentation attended",
-        "Webinaire ou présentation suivi",
-        "Seminario web o presentación",
+        "Participation à un webinaire ou à une présentation",
+        "Asistencia a un seminario web o presentación",
         1,
     ),
     (

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 
 from charset_normalizer import from_bytes
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 MAX_BYTES = 20 * 1024 * 1024  # what an upload may weigh
 MAX_ROWS = 200_000
@@ -71,7 +72,12 @@ def _nonempty(rows_with_lines) -> Iterator[tuple[int, list[str]]]:
             count += 1
             if count > MAX_ROWS:
                 raise UnreadableFile(
-                    _("The file has more than %(count)s rows; split it into smaller files.") % {"count": MAX_ROWS}
+                    ngettext(
+                        "The file has more than %(count)s row; split it into smaller files.",
+                        "The file has more than %(count)s rows; split it into smaller files.",
+                        MAX_ROWS,
+                    )
+                    % {"count": MAX_ROWS}
                 )
             yield line, [unneutralize(cell) for cell in row] if "'" in text else row
 

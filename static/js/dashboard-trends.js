@@ -9,6 +9,11 @@
   const green = getComputedStyle(document.documentElement).getPropertyValue("--cec-green").trim() || "#1f5f4a";
   const still = window.matchMedia("(prefers-reduced-motion: reduce)").matches;
 
+  // Numbers on the axes and in the tooltips are written as the page's language writes them (fr-CA: 1 234,5;
+  // es-MX: 1,234.5), not as the browser's own language would.
+  const LOCALES = { fr: "fr-CA", es: "es-MX", en: "en-CA" };
+  const locale = LOCALES[(document.documentElement.lang || "en").slice(0, 2)] || "en-CA";
+
   document.querySelectorAll("canvas[data-trend]").forEach(function (canvas) {
     const trend = data[canvas.dataset.trend];
     if (!trend) return;
@@ -22,6 +27,7 @@
       type: "line",
       data: { labels: trend.dates, datasets: datasets },
       options: {
+        locale: locale,
         maintainAspectRatio: false,
         animation: still ? false : undefined,
         plugins: { legend: { display: trend.target !== null } },

@@ -8,6 +8,10 @@
   const data = JSON.parse(source.textContent);
   const green = getComputedStyle(document.documentElement).getPropertyValue("--cec-green").trim() || "#1f5f4a";
   const still = window.matchMedia("(prefers-reduced-motion: reduce)").matches;
+  // Numbers on the axes and in the tooltips are written as the page's language writes them (fr-CA: 1 234,5;
+  // es-MX: 1,234.5), not as the browser's own language would.
+  const LOCALES = { fr: "fr-CA", es: "es-MX", en: "en-CA" };
+  const locale = LOCALES[(document.documentElement.lang || "en").slice(0, 2)] || "en-CA";
   const BAR = 26; // pixels per bar, so that a long list of choices stays legible
   const LONGEST = 48; // characters of a label on the axis; the table has the whole text
 
@@ -22,6 +26,7 @@
         datasets: [{ label: data.label, data: chart.counts, backgroundColor: green }],
       },
       options: {
+        locale: locale,
         indexAxis: "y",
         maintainAspectRatio: false,
         animation: still ? false : undefined,

@@ -9,6 +9,8 @@ from django.utils.http import urlencode
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
+from strategy.numbers import format_money, format_percent
+from strategy.time_zones import zone_name
 from strategy.widgets import escape_html
 
 register = template.Library()
@@ -129,3 +131,31 @@ def menu_items(context) -> str:
             f"{escape_html(label)}</a></li>"
         )
     return mark_safe("\n".join(items))  # noqa: S308 - URLs and labels are escaped
+
+
+@register.filter
+def money(amount, currency, places=2) -> str:
+    """``{{ amount|money:currency }}``: the amount grouped and its currency placed as the language writes it."""
+    if amount is None or amount == "":
+        return ""
+    return format_money(amount, currency, places=int(places))
+
+
+@register.filter
+def money0(amount, currency) -> str:
+    """``{{ amount|money0:currency }}``: as ``money``, in whole units, for lists."""
+    return money(amount, currency, 0)
+
+
+@register.filter
+def percent(number, places=1) -> str:
+    """``{{ 12.5|percent }}``: "12.5%", "12,5 %" in French."""
+    if number is None or number == "":
+        return ""
+    return format_percent(number, places=int(places))
+
+
+@register.filter(name="zone_name")
+def zone_name_filter(key) -> str:
+    """``{{ event.time_zone|zone_name }}``: "Toronto (Eastern time)" in the reader's language."""
+    return zone_name(str(key))

@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from stakeholders.models import InteractionType
 from stakeholders.services.interactions import interaction_log
@@ -46,7 +47,11 @@ def _clean(question: Question, raw, choice_ids: set[int]) -> dict:
         text = (raw or "").strip()
         if len(text) > TEXT_LIMITS[question.kind]:
             raise ValidationError(
-                _("Keep this answer under %(limit)s characters (it has %(length)s).")
+                ngettext(
+                    "Keep this answer under %(limit)s character (it has %(length)s).",
+                    "Keep this answer under %(limit)s characters (it has %(length)s).",
+                    TEXT_LIMITS[question.kind],
+                )
                 % {"limit": TEXT_LIMITS[question.kind], "length": len(text)}
             )
         return {"text": text}

@@ -172,7 +172,7 @@ def test_the_printable_report_is_in_the_readers_language(client_for):
     assert "progress report" in english and Goal.objects.get(number=1).title_en in english
     french = client_for(preferred_language="fr").get("/dashboards/report/").content.decode()
     assert Goal.objects.get(number=1).title_fr in french
-    assert "Stratégie de mobilisation du secteur privé : rapport d’étape" in french
+    assert "Stratégie de mobilisation du secteur privé\u00a0: rapport d’étape" in french
 
 
 def test_refresh_without_javascript_goes_back_to_the_page_and_nowhere_else(

@@ -78,4 +78,4 @@ def test_event_emails_carry_the_unsubscribe_link_and_headers_and_plain_text_subj
         assert message.extra_headers["List-Unsubscribe"].startswith(f"<{BASE_URL}/unsubscribe/")
         assert message.extra_headers["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
     french_invitation = next(m for m in mail.outbox if m.to == [french.email])
-    assert "Pour ne plus recevoir de courriels de la CCE, désabonnez-vous ici :" in french_invitation.body
+    assert "Pour ne plus recevoir de courriels de la CCE, désabonnez-vous ici\u00a0:" in french_invitation.body

@@ -144,7 +144,7 @@ def test_invitations_are_emailed_in_each_contacts_language_with_an_rsvp_link_and
     by_address = {message.to[0]: message for message in mail.outbox}
     fr, es = by_address[french.email], by_address[spanish.email]
     assert fr.subject.startswith("Invitation : Table ronde") and es.subject.startswith("Invitación: Mesa redonda")
-    assert "Quand :" in fr.body and "Cuándo:" in es.body
+    assert "Quand\u00a0:" in fr.body and "Cuándo:" in es.body
     for message, contact in ((fr, french), (es, spanish)):
         participant = Participant.objects.get(contact=contact)
         assert f"/r/{participant.token}/" in message.body

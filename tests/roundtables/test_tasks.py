@@ -82,7 +82,7 @@ def test_cancelling_tells_those_invited_or_coming_each_in_their_language(invited
     assert fr.subject == f"Annulation : {event.title_fr}"
     assert es.subject == f"Cancelación: {event.title_es}"
     assert "Marie Tremblay" in fr.body and "Juan Pérez" in es.body
-    assert f"« {event.title_fr} »" in fr.body and "est annulé" in fr.body
+    assert f"«\u00a0{event.title_fr}\u00a0»" in fr.body and "est annulé" in fr.body
     assert f"«{event.title_es}»" in es.body and "cancelado" in es.body
     assert "/r/" not in fr.body  # no answer to give any more
     assert all(p.cancellation_sent_at for p in event.participants.filter(contact__email__in=list(sent)))
@@ -98,7 +98,7 @@ def test_emails_give_the_time_where_the_event_happens(django_capture_on_commit_c
         event_status_set(event=event, status=EventStatus.CANCELLED)
     invitation, cancellation = mail.outbox
     for message in (invitation, cancellation):
-        assert "Quand : 10 mars 2026, 09:00–11:00 (America/Vancouver)" in message.body
+        assert "Quand\u00a0: 10 mars 2026, 09:00–11:00 (Vancouver (heure du Pacifique))" in message.body
 
 
 def test_the_cancellation_calendar_file_cancels_the_invitation_it_follows(invited, django_capture_on_commit_callbacks):

@@ -366,7 +366,7 @@ def test_the_event_page_shows_the_time_where_the_event_happens_whatever_the_read
     reader = client_for(preferred_language="fr", time_zone="America/Vancouver")
     body = reader.get(event.get_absolute_url()).content.decode()
     assert "10 mars 2026, 09:00–13:00" in body  # in Mexico City, as the label beside it says
-    assert "10 mars 2026 08:00 dans votre fuseau horaire (America/Vancouver)" in body
+    assert "10 mars 2026 08:00 dans votre fuseau horaire (Vancouver (heure du Pacifique))" in body
     assert "10 mars 2026, 09:00–13:00" in reader.get(reverse("roundtables:event_list")).content.decode()
 
 

@@ -32,7 +32,7 @@ def test_opening_the_link_unsubscribes_nobody_until_they_confirm():
     opened, confirmed = confirm(page_url(contact, "fr"))
 
     assert opened.status_code == 200
-    assert 'lang="fr"' in opened.content.decode() and "Confirmer : me désabonner" in opened.content.decode()
+    assert 'lang="fr"' in opened.content.decode() and "Confirmer\u00a0: me désabonner" in opened.content.decode()
     assert confirmed.status_code == 200
     assert "Votre désabonnement est confirmé" in confirmed.content.decode()
     with translation.override("fr"):

@@ -107,7 +107,7 @@ def test_it_counts_each_choice_and_its_share_of_those_who_answered(client_for):
         (1, 33.3),
     ]
     page = response.content.decode()
-    assert "75.0 %" in page and "33.3 %" in page
+    assert "75.0%" in page and "33.3%" in page
     assert 'id="survey-charts"' in page and 'role="img"' in page
     charts = response.context["charts"]["charts"]
     assert charts[str(single.pk)] == {"labels": ["Yes", "No"], "counts": [3, 1]}

@@ -109,7 +109,7 @@ def test_every_invitation_and_reminder_carries_a_personal_unsubscribe_link_and_t
         assert "List-Unsubscribe-Post: List-Unsubscribe=One-Click" in message.message().as_string()
     assert links[first.email].isdisjoint(links[second.email])  # personal: each contact's own link
     french = next(m for m in mail.outbox if m.to == [first.email])
-    assert "Pour ne plus recevoir de courriels de la CCE, désabonnez-vous ici :" in french.body
+    assert "Pour ne plus recevoir de courriels de la CCE, désabonnez-vous ici\u00a0:" in french.body
 
 
 def test_once_unsubscribed_through_the_emails_link_no_reminder_reaches_them():
