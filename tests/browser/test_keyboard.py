@@ -116,6 +116,15 @@ def test_an_officer_logs_an_interaction_with_the_keyboard_alone(page, make_user,
     northwind = OrganizationFactory(name="Northwind Traders")
     OrganizationFactory(name="Contoso")
     sign_in(page, "officer@cec.example", PASSWORD)
+    log_interaction(northwind)
+    page.goto("/interactions/")
+    page.evaluate("document.activeElement && document.activeElement.blur()")
+    tab_to(page, "a[href='#results']")
+    expect(page.get_by_role("link", name=t("Skip to results"))).to_be_focused()
+    page.keyboard.press("Enter")
+    assert focused(page, "#results")
+    assert_accessible(page)
+
     page.goto("/interactions/add/")
 
     # Sending the empty form: the keyboard lands on the first field in error, under the summary.
@@ -148,6 +157,6 @@ def test_an_officer_logs_an_interaction_with_the_keyboard_alone(page, make_user,
     assert focused(page, ".messages")
     assert_accessible(page)
     screenshot(f"keyboard-success-{language}")
-    interaction = Interaction.objects.get()
+    interaction = Interaction.objects.latest("pk")
     assert interaction.kind.code == "meeting"
     assert list(interaction.organizations.all()) == [northwind]
