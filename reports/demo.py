@@ -1,14 +1,16 @@
 """The dashboards' part of ``seed_demo``: this year's targets for a few headline indicators (for the whole
-Secretariat and for the unit lead's unit) and today's snapshot, computed at once so the dashboards show
-figures on the first visit instead of waiting for the nightly job."""
+Secretariat and for the unit lead's unit) and the indicators' snapshots, today's and a monthly history,
+computed at once so the dashboards show figures and trends on the first visit instead of waiting for the
+nightly job."""
 
+from datetime import date
 from decimal import Decimal
 
 from django.utils import timezone
 
 from accounts.models import User
 
-from .models import Snapshot
+from .models import ProgressSettings, Snapshot
 from .services.snapshots import indicators_sync, snapshot_take
 from .services.targets import targets_set
 
@@ -24,6 +26,7 @@ SECRETARIAT_TARGETS = {
     "partnerships-by-stage": 6,
     "financial-pledged": 250_000,
 }
+HISTORY_MONTHS = 6
 UNIT_TARGETS = {"organizations-reached": 15, "roundtables-held": 1}
 
 
@@ -50,8 +53,27 @@ def seed_demo_targets(people: list[User]) -> int:
     return changed
 
 
-def seed_demo_snapshot() -> Snapshot | None:
-    """Compute today's snapshot unless there is one; returns it when it was just computed."""
-    if Snapshot.objects.filter(as_of=timezone.localdate()).exists():
-        return None
-    return snapshot_take()
+def _first_days_of_past_months(today: date, months: int) -> list[date]:
+    days, year, month = [], today.year, today.month
+    for _ in range(months):
+        year, month = (year, month - 1) if month > 1 else (year - 1, 12)
+        days.append(date(year, month, 1))
+    return sorted(days)
+
+
+def seed_demo_snapshots(*, months: int = HISTORY_MONTHS) -> int:
+    """Today's snapshot and one on the first of each of the past months, the earliest as the ladder's
+    baseline, so the trend charts have a history and the ladder a change to show. Only missing dates are
+    computed; returns how many were."""
+    today = timezone.localdate()
+    dates = [*_first_days_of_past_months(today, months), today]
+    present = set(Snapshot.objects.filter(as_of__in=dates).values_list("as_of", flat=True))
+    for as_of in dates:
+        if as_of not in present:
+            snapshot_take(as_of=as_of)
+    progress = ProgressSettings.current()
+    if progress.baseline_date is None:  # an administrator's own choice stays
+        progress.baseline_date = dates[0]
+        progress.full_clean()
+        progress.save(update_fields=["baseline_date"])
+    return len(set(dates) - present)

@@ -8,7 +8,7 @@ from django.utils.html import escape
 
 from accounts.choices import Role
 from accounts.models import User
-from reports.models import Snapshot, Target
+from reports.models import ProgressSettings, Snapshot, Target
 from roundtables.models import Event
 from surveys.choices import InvitationStatus, SurveyStatus
 from surveys.models import Survey
@@ -46,6 +46,9 @@ def test_seed_demo_tells_the_whole_story_at_once_and_prints_a_respondents_link_t
     # The dashboards have figures on the first visit: today's snapshot, with non-zero values.
     snapshot = Snapshot.objects.get(as_of=today)
     assert snapshot.values.filter(value__gt=0).count() > 10
+    # ... and trends: a monthly history, the earliest being the engagement ladder's baseline.
+    assert Snapshot.objects.count() == 7
+    assert ProgressSettings.current().baseline_date == Snapshot.objects.earliest("as_of").as_of
     # This year's targets, for the whole Secretariat and for the unit lead's unit.
     targets = Target.objects.filter(year=today.year)
     assert targets.filter(unit=None).count() >= 5
@@ -65,6 +68,7 @@ def test_seed_demo_tells_the_whole_story_at_once_and_prints_a_respondents_link_t
     again = StringIO()
     call_command("seed_demo", stdout=again)
     assert Snapshot.objects.get(as_of=today).pk == snapshot.pk
+    assert Snapshot.objects.count() == 7
     assert set(Target.objects.values_list("pk", "value")) == set(targets.values_list("pk", "value"))
     assert Survey.objects.count() == 1
     assert "Try a respondent's link" in again.getvalue()

@@ -132,6 +132,9 @@ def test_an_officer_logs_an_interaction_with_the_keyboard_alone(page, make_user,
     page.keyboard.press("Enter")
     expect(page.locator(".error-summary")).to_be_visible()
     assert focused(page, "[aria-invalid=true], .is-invalid")
+    # Each line of the summary leads to its field, the organization picker's search box included.
+    for link in page.locator(".error-summary a").all():
+        expect(page.locator(link.get_attribute("href"))).to_be_attached()
     assert_accessible(page)
     screenshot(f"keyboard-form-error-{language}")
 

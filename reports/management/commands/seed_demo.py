@@ -7,14 +7,13 @@ from roundtables.demo import seed_demo_events
 from stakeholders.demo import seed_demo_register
 from surveys.demo import demo_respondent_link, seed_demo_survey
 
-from ...demo import seed_demo_snapshot, seed_demo_targets
+from ...demo import seed_demo_snapshots, seed_demo_targets
 
 
 class Command(BaseCommand):
     help = (
         "Load the local demo: one account per role, a register drawn from real public company lists, "
-        "partnerships, events, a survey with its invitations sent, this year's targets and today's snapshot of the "
-        "indicators."
+        "partnerships, events, a survey with its invitations sent, this year's targets and the indicators' snapshots."
     )
 
     def add_arguments(self, parser):
@@ -38,9 +37,9 @@ class Command(BaseCommand):
         if seed_demo_targets(people):
             self.stdout.write("Set this year's targets.")
         # Last, so the figures count everything above; the dashboards show them on the first visit.
-        snapshot = seed_demo_snapshot()
-        if snapshot:
-            self.stdout.write(f"Computed today's snapshot: {snapshot.values.count()} values.")
+        snapshots = seed_demo_snapshots()
+        if snapshots:
+            self.stdout.write(f"Computed {snapshots} snapshots of the indicators, today's and a monthly history.")
         self.stdout.write(self.style.SUCCESS("Demo data ready. Sign in at http://127.0.0.1:8000/ with:"))
         for person in people:
             role = person.role.label if person.role else "-"
