@@ -11,6 +11,8 @@ from surveys.services.invitations import invitations_create
 from tests.browser.conftest import sign_in
 from tests.browser.test_register import assert_accessible
 from tests.factories.accounts import PASSWORD
+from tests.factories.partnerships import PartnershipFactory
+from tests.factories.roundtables import EventFactory
 from tests.factories.stakeholders import OrganizationFactory, log_interaction
 from tests.factories.surveys import build_survey, reachable_contact
 
@@ -44,7 +46,9 @@ def tab_to(page, selector: str, limit: int = 60) -> int:
 FIRST_RESULT = "#results tbody a"
 
 
-@pytest.mark.parametrize("path", ["/organizations/", "/contacts/", "/interactions/", "/surveys/"])
+@pytest.mark.parametrize(
+    "path", ["/organizations/", "/contacts/", "/interactions/", "/partnerships/", "/roundtables/", "/surveys/"]
+)
 def test_the_first_result_of_a_list_is_at_most_ten_tab_presses_from_the_top(page, make_user, path):
     officer = make_user(Role.STAFF, email="officer@cec.example")
     organizations = [OrganizationFactory() for _ in range(3)]
@@ -52,6 +56,8 @@ def test_the_first_result_of_a_list_is_at_most_ten_tab_presses_from_the_top(page
         reachable_contact(organization=organization)
         log_interaction(organization, by=officer)
     build_survey(by=officer)
+    PartnershipFactory(lead_organization=organizations[0])
+    EventFactory()
     sign_in(page, "officer@cec.example", PASSWORD)
 
     page.goto(path)
