@@ -5,12 +5,15 @@ from accounts.demo import DEMO_PASSWORD, seed_demo_people
 from partnerships.demo import seed_demo_partnerships
 from roundtables.demo import seed_demo_events
 from stakeholders.demo import seed_demo_register
+from surveys.demo import demo_respondent_link, seed_demo_survey
+
+from ...demo import seed_demo_snapshots, seed_demo_targets
 
 
 class Command(BaseCommand):
     help = (
         "Load the local demo: one account per role, a register drawn from real public company lists, "
-        "partnerships and events."
+        "partnerships, events, a survey with its invitations sent, this year's targets and the indicators' snapshots."
     )
 
     def add_arguments(self, parser):
@@ -29,7 +32,18 @@ class Command(BaseCommand):
         events = seed_demo_events(people)
         if events:
             self.stdout.write(f"Added {events} events to the demo calendar.")
+        if seed_demo_survey(people):
+            self.stdout.write("Opened the demo survey and sent its invitations.")
+        if seed_demo_targets(people):
+            self.stdout.write("Set this year's targets.")
+        # Last, so the figures count everything above; the dashboards show them on the first visit.
+        snapshots = seed_demo_snapshots()
+        if snapshots:
+            self.stdout.write(f"Computed {snapshots} snapshots of the indicators, today's and a monthly history.")
         self.stdout.write(self.style.SUCCESS("Demo data ready. Sign in at http://127.0.0.1:8000/ with:"))
         for person in people:
             role = person.role.label if person.role else "-"
             self.stdout.write(f"  {person.email:<22} {role:<18} password: {DEMO_PASSWORD}")
+        link = demo_respondent_link()
+        if link:
+            self.stdout.write(f"Try a respondent's link: {link}")
