@@ -100,7 +100,6 @@ FRENCH_SPACING = [
     (r"«(?!\u00a0)", "a non-breaking space after «"),
     (r"(?<!\u00a0)»", "a non-breaking space before »"),
     (r"[“”]", "« » rather than English quotation marks"),
-    (r"[\u00a0\u202f]{2}", "one space, not two"),
 ]
 
 
