@@ -129,7 +129,7 @@ def test_the_nightly_run_gives_the_owner_one_follow_up_per_organization_behind_a
     assert {f.owner for f in followups} == {staff_user}
     assert all(f.due_on > today for f in followups)
 
-    create_plan_followups.delay().get()  # the next night: still open, nothing new
+    assert create_plan_followups.delay().get() == 0  # the next night: still open, nothing new
     assert FollowUp.objects.filter(plan=plan).count() == 2
 
 
