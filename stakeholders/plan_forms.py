@@ -24,6 +24,15 @@ class EngagementPlanForm(forms.ModelForm):
         model = EngagementPlan
         fields = ["name", "target_group", "owner", "goal_level", "cadence_days", "due_on", "notes"]
         field_classes = {"due_on": DateField}
+        labels = {
+            "name": _("Name of the plan"),
+            "target_group": _("Target group"),
+            "owner": _("Owner"),
+            "goal_level": _("Goal level"),
+            "cadence_days": _("Contact cadence"),
+            "due_on": _("Due"),
+            "notes": _("Notes"),
+        }
         widgets = {
             "due_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
             "notes": forms.Textarea(attrs={"rows": 3}),

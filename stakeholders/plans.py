@@ -29,10 +29,13 @@ class GroupSelection:
 
 
 def target_group_query(query: str) -> QueryDict:
-    """The saved query string without the list's page keys, as the FilterSet reads it."""
-    data = QueryDict(query, mutable=True)
-    for key in PAGE_KEYS:
-        data.pop(key, None)
+    """The saved query string as the FilterSet reads it: without the list's page keys, nor the empty
+    fields a filter form submits."""
+    data = QueryDict(mutable=True)
+    for key, values in QueryDict(query).lists():
+        kept = [value for value in values if value]
+        if key not in PAGE_KEYS and kept:
+            data.setlist(key, kept)
     return data
 
 

@@ -22,6 +22,7 @@ from tests.factories.accounts import PASSWORD
 from tests.factories.roundtables import attendee, held_event
 from tests.factories.stakeholders import OrganizationFactory
 from tests.factories.surveys import build_survey
+from tests.stakeholders.test_plans import make_plan
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -38,8 +39,9 @@ NOT_FOUND_ON_PURPOSE = ("/favicon.ico", "/no-such-page/")
 
 
 def test_the_main_pages_run_under_the_policy_without_a_refusal(page, make_user, screenshot):
-    make_user(Role.ADMINISTRATOR, email="admin@cec.example")
+    admin = make_user(Role.ADMINISTRATOR, email="admin@cec.example")
     organization = OrganizationFactory(name="Reciclados del Norte")
+    plan = make_plan(admin, query="country=MX")  # its page sizes a progress bar
     conference = held_event(kind=EventKind.CONFERENCE, title_en="Circular economy expo")
     participant = attendee(conference)
     snapshot_take(as_of=timezone.localdate() - timedelta(days=1))  # two days of figures: the trends draw a line
@@ -104,6 +106,11 @@ def test_the_main_pages_run_under_the_policy_without_a_refusal(page, make_user, 
         reverse("stakeholders:contact_erase", args=[contact.pk]),
         reverse("roundtables:event_edit", args=[conference.pk]),
         reverse("stakeholders:unsubscribe", args=[unsubscribe_token(contact, "fr")]),
+        "/plans/",
+        "/plans/add/",
+        plan.get_absolute_url(),
+        reverse("stakeholders:plan_edit", args=[plan.pk]),
+        reverse("stakeholders:targetgroup_add") + "?country=MX",
     ]
     for url in pages:
         response = page.goto(url)
