@@ -11,6 +11,9 @@ urlpatterns = [
     path("contacts/merge/", merge.contact_merge_view, name="contact_merge"),
     path("organizations/lookup/", organizations.organization_lookup, name="organization_lookup"),
     path("organizations/<int:pk>/", organizations.OrganizationDetailView.as_view(), name="organization_detail"),
+    path(
+        "organizations/<int:pk>/members/", organizations.OrganizationMembersView.as_view(), name="organization_members"
+    ),
     path("organizations/<int:pk>/edit/", organizations.OrganizationUpdateView.as_view(), name="organization_edit"),
     path("organizations/<int:pk>/delete/", organizations.organization_delete_view, name="organization_delete"),
     path("organizations/<int:organization_pk>/followups/add/", interactions.followup_create, name="followup_add"),
