@@ -11,6 +11,7 @@ from playwright.sync_api import expect
 from accounts.choices import Role
 from reports.services.snapshots import snapshot_take
 from roundtables.choices import EventKind
+from stakeholders.choices import Category
 from stakeholders.models import ImportBatch
 from stakeholders.services.consent import unsubscribe_token
 from stakeholders.services.imports import import_upload
@@ -42,6 +43,8 @@ def test_the_main_pages_run_under_the_policy_without_a_refusal(page, make_user, 
     admin = make_user(Role.ADMINISTRATOR, email="admin@cec.example")
     organization = OrganizationFactory(name="Reciclados del Norte")
     plan = make_plan(admin, query="country=MX")  # its page sizes a progress bar
+    chamber = OrganizationFactory(name="Cámara del Norte", category=Category.CHAMBER_OF_COMMERCE)
+    organization.member_of.add(chamber)
     conference = held_event(kind=EventKind.CONFERENCE, title_en="Circular economy expo")
     participant = attendee(conference)
     snapshot_take(as_of=timezone.localdate() - timedelta(days=1))  # two days of figures: the trends draw a line
@@ -111,6 +114,7 @@ def test_the_main_pages_run_under_the_policy_without_a_refusal(page, make_user, 
         plan.get_absolute_url(),
         reverse("stakeholders:plan_edit", args=[plan.pk]),
         reverse("stakeholders:targetgroup_add") + "?country=MX",
+        reverse("stakeholders:organization_members", args=[chamber.pk]),
     ]
     for url in pages:
         response = page.goto(url)
