@@ -15,6 +15,7 @@ from stakeholders.choices import Category
 from stakeholders.models import ImportBatch
 from stakeholders.services.consent import unsubscribe_token
 from stakeholders.services.imports import import_upload
+from strategy.models import Initiative
 from surveys.choices import QuestionKind
 from surveys.models import Survey
 from surveys.services.responses import answers_save, response_for_visitor
@@ -115,6 +116,7 @@ def test_the_main_pages_run_under_the_policy_without_a_refusal(page, make_user, 
         reverse("stakeholders:plan_edit", args=[plan.pk]),
         reverse("stakeholders:targetgroup_add") + "?country=MX",
         reverse("stakeholders:organization_members", args=[chamber.pk]),
+        reverse("strategy:initiative_answer", args=[Initiative.objects.first().code]),
     ]
     for url in pages:
         response = page.goto(url)
