@@ -215,6 +215,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "stakeholders.tasks.refresh_engagement_levels",
         "schedule": crontab(hour=2, minute=30),
     },
+    "create-plan-followups": {
+        "task": "stakeholders.tasks.create_plan_followups",
+        "schedule": crontab(hour=6, minute=15),  # after the levels' refresh, before the morning digests
+    },
     "send-followup-digests": {
         "task": "stakeholders.tasks.send_followup_digests",
         "schedule": crontab(hour=6, minute=45),

@@ -31,6 +31,10 @@ PRIVATE_SECTOR = frozenset(
 )
 
 
+# The categories whose organizations have members (Organization.member_of, read from the other side).
+MEMBERSHIP_BODIES = frozenset({Category.CHAMBER_OF_COMMERCE, Category.INDUSTRY_ASSOCIATION})
+
+
 class Country(models.TextChoices):
     CANADA = "CA", _("Canada")
     MEXICO = "MX", _("Mexico")

@@ -182,6 +182,40 @@ class ContactForm(VersionedForm):
         }
         help_texts = {"phone": PHONE_HELP}
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # The day the position starts: of a new contact, or at the organization an existing one moves to.
+        date_input = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+        if self.instance.pk:
+            self.fields["moved_on"] = DateField(
+                label=_("Moved on"),
+                required=False,
+                widget=date_input,
+                help_text=_("When the organization changes: the day the person moved (today if left empty)."),
+            )
+        else:
+            self.fields["since"] = DateField(
+                label=_("In this position since"),
+                required=False,
+                widget=date_input,
+                help_text=_("Today if left empty."),
+            )
+        names = list(self.fields)
+        position = names.index("job_title") + 1
+        extra = names[-1]
+        self.order_fields([*names[:position], extra, *[n for n in names[position:] if n != extra]])
+
+    def clean_moved_on(self):
+        return self._not_in_future(self.cleaned_data["moved_on"])
+
+    def clean_since(self):
+        return self._not_in_future(self.cleaned_data["since"])
+
+    def _not_in_future(self, day):
+        if day and day > timezone.localdate():
+            raise ValidationError(_("The date cannot be in the future."))
+        return day
+
     def clean_phone(self):
         phone = self.cleaned_data["phone"].strip()
         digits = [ch for ch in phone if ch.isdigit()]

@@ -50,6 +50,8 @@ def contact_record_counts(contacts) -> list[tuple[str, int]]:
     for relation in contact_relations():
         model = relation.related_model
         rows = model._default_manager.filter(**{f"{relation.field.name}__in": contacts})
+        if model._meta.model_name == "affiliation":
+            rows = rows.exclude(ended_on=None)  # the current position goes with the contact; former ones are history
         count = rows.values("pk").distinct().count()
         if count:
             counts.append((str(model._meta.verbose_name_plural), count))

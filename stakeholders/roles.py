@@ -38,6 +38,8 @@ def grant_register_permissions(apps) -> None:
         grant(apps, ["Administrator"], "stakeholders", model_permissions(["importbatch"], ("view", "add", "change")))
     if "contacterasure" in {m._meta.model_name for m in apps.get_app_config("stakeholders").get_models()}:
         grant_privacy_permissions(apps)
+    if "engagementplan" in {m._meta.model_name for m in apps.get_app_config("stakeholders").get_models()}:
+        grant_plan_permissions(apps)
 
 
 def grant_privacy_permissions(apps) -> None:
@@ -49,3 +51,13 @@ def grant_privacy_permissions(apps) -> None:
         "stakeholders",
         ["export_contact", "erase_contact", *model_permissions(["contacterasure"])],
     )
+
+
+def grant_plan_permissions(apps) -> None:
+    """Everyone reads engagement plans and target groups; staff make them and edit their own plans;
+    administrators edit every plan."""
+    ensure_permissions(apps, "stakeholders")
+    plan_models = ["engagementplan", "targetgroup"]
+    grant(apps, ALL_ROLES, "stakeholders", model_permissions(plan_models))
+    grant(apps, WRITERS, "stakeholders", model_permissions(plan_models, ("add", "change")))
+    grant(apps, ["Administrator"], "stakeholders", ["change_any_engagementplan"])

@@ -29,7 +29,16 @@ from strategy.links import pk_url
 from strategy.translation import LANGUAGE_CODES, active_language
 
 from .choices import OPT_OUT_REASONS
-from .models import Contact, FollowUp, ImportBatch, Interaction, InteractionOrganization, LevelChange, Organization
+from .models import (
+    Affiliation,
+    Contact,
+    FollowUp,
+    ImportBatch,
+    Interaction,
+    InteractionOrganization,
+    LevelChange,
+    Organization,
+)
 from .normalize import email_domain, fold
 
 
@@ -330,6 +339,18 @@ def organization_timeline(organization: Organization, *, before: tuple[date, int
         .order_by("-occurred_on", "-interaction_id")[: size + 1]
     )
     return [row.interaction for row in rows[:size]], len(rows) > size
+
+
+def organization_members(organization: Organization) -> QuerySet[Organization]:
+    """The organizations that are members of a chamber or association, as list rows (see ``for_list``)."""
+    return organization.members.order_by("name_key", "id").for_list()
+
+
+def contact_positions(contact: Contact) -> QuerySet[Affiliation]:
+    """A contact's positions, the current one first, then from the latest to the earliest."""
+    return contact.affiliations.select_related("organization").order_by(
+        F("ended_on").desc(nulls_first=True), F("started_on").desc(nulls_last=True), "-id"
+    )
 
 
 def open_followups_for(user) -> QuerySet[FollowUp]:

@@ -6,6 +6,7 @@ from celery.signals import worker_ready
 from .services.digests import followup_send_digests
 from .services.engagement import engagement_refresh_all
 from .services.imports import import_run, import_undo_run, imports_release_stale, imports_resume
+from .services.plans import plans_create_followups
 
 
 @shared_task(autoretry_for=(ConnectionError,), retry_backoff=True, max_retries=5)
@@ -47,3 +48,9 @@ def release_stopped_imports() -> int:
 def resume_imports_when_a_worker_starts(sender=None, **kwargs) -> None:
     # In a task, not here in the worker's main process: a pool process does the work, as for any job.
     resume_imports.delay()
+
+
+@shared_task
+def create_plan_followups() -> int:
+    """Each night, a follow-up for every organization of a plan that has gone a cadence without contact."""
+    return plans_create_followups()

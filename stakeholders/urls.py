@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import contacts, exports, imports, interactions, merge, organizations, privacy, unsubscribe
+from .views import contacts, exports, imports, interactions, merge, organizations, plans, privacy, unsubscribe
 
 app_name = "stakeholders"
 urlpatterns = [
@@ -11,6 +11,9 @@ urlpatterns = [
     path("contacts/merge/", merge.contact_merge_view, name="contact_merge"),
     path("organizations/lookup/", organizations.organization_lookup, name="organization_lookup"),
     path("organizations/<int:pk>/", organizations.OrganizationDetailView.as_view(), name="organization_detail"),
+    path(
+        "organizations/<int:pk>/members/", organizations.OrganizationMembersView.as_view(), name="organization_members"
+    ),
     path("organizations/<int:pk>/edit/", organizations.OrganizationUpdateView.as_view(), name="organization_edit"),
     path("organizations/<int:pk>/delete/", organizations.organization_delete_view, name="organization_delete"),
     path("organizations/<int:organization_pk>/followups/add/", interactions.followup_create, name="followup_add"),
@@ -34,6 +37,11 @@ urlpatterns = [
     path("imports/<int:pk>/undo/", imports.import_undo_view, name="import_undo"),
     path("imports/<int:pk>/start-again/", imports.import_start_again_view, name="import_start_again"),
     path("imports/<int:pk>/remove/", imports.import_remove_view, name="import_remove"),
+    path("plans/", plans.PlanListView.as_view(), name="plan_list"),
+    path("plans/add/", plans.PlanCreateView.as_view(), name="plan_add"),
+    path("plans/<int:pk>/", plans.PlanDetailView.as_view(), name="plan_detail"),
+    path("plans/<int:pk>/edit/", plans.PlanUpdateView.as_view(), name="plan_edit"),
+    path("plans/groups/add/", plans.TargetGroupCreateView.as_view(), name="targetgroup_add"),
     path("followups/<int:pk>/toggle/", interactions.followup_toggle, name="followup_toggle"),
     path("unsubscribe/<str:token>/", unsubscribe.unsubscribe, name="unsubscribe"),
     path("unsubscribe/<str:token>/one-click/", unsubscribe.unsubscribe_one_click, name="unsubscribe_one_click"),

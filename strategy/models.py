@@ -233,6 +233,10 @@ class Initiative(models.Model):
         ordering = ["-start_year", "name_en"]
         verbose_name = _("initiative")
         verbose_name_plural = _("initiatives")
+        permissions = [
+            ("answer_initiative", _("Can answer the private-sector-engagement question of their unit's initiatives")),
+            ("answer_any_initiative", _("Can answer the private-sector-engagement question of every initiative")),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=models.Q(end_year__isnull=True)
@@ -260,3 +264,25 @@ class Initiative(models.Model):
     @property
     def pse_question_answered(self) -> bool:
         return bool(self.private_sector_engagement.strip())
+
+
+class InitiativeAnswer(models.Model):
+    """One answer given to an initiative's private-sector-engagement question: who answered, and when.
+
+    The latest is also kept on ``Initiative.private_sector_engagement``, which lists and reports read.
+    """
+
+    initiative = models.ForeignKey(Initiative, on_delete=models.CASCADE, related_name="answers")
+    text = models.TextField(_("answer"), blank=True)
+    answered_by = models.ForeignKey(
+        "accounts.User", on_delete=models.SET_NULL, null=True, related_name="+", verbose_name=_("answered by")
+    )
+    answered_at = models.DateTimeField(_("answered"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["-answered_at", "-id"]
+        verbose_name = _("answer to the private-sector-engagement question")
+        verbose_name_plural = _("answers to the private-sector-engagement question")
+
+    def __str__(self):
+        return f"{self.initiative_id} · {self.answered_at:%Y-%m-%d}"

@@ -7,4 +7,5 @@ urlpatterns = [
     path("strategy/", views.FrameView.as_view(), name="frame"),
     path("initiatives/", views.InitiativeListView.as_view(), name="initiative_list"),
     path("initiatives/<slug:code>/", views.InitiativeDetailView.as_view(), name="initiative_detail"),
+    path("initiatives/<slug:code>/answer/", views.initiative_answer_view, name="initiative_answer"),
 ]

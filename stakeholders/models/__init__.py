@@ -4,15 +4,18 @@ from .imports import ImportBatch, ImportChange, SavedMapping
 from .interactions import DigestSent, FollowUp, Interaction, InteractionOrganization
 from .interests import StatedInterest
 from .organizations import Organization, OrganizationSector
+from .plans import Cadence, EngagementPlan, TargetGroup
 from .privacy import ContactErasure
 from .reference import InteractionType, LadderSettings, NaicsCode, NaicsLevel, Region, Tag
 
 __all__ = [
     "Affiliation",
+    "Cadence",
     "Commitment",
     "Contact",
     "ContactErasure",
     "DigestSent",
+    "EngagementPlan",
     "FollowUp",
     "ImportBatch",
     "ImportChange",
@@ -29,4 +32,5 @@ __all__ = [
     "Region",
     "StatedInterest",
     "Tag",
+    "TargetGroup",
 ]

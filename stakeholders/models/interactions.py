@@ -110,6 +110,10 @@ class FollowUp(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     created_at = models.DateTimeField(auto_now_add=True)
+    # Set when an engagement plan made it, for an organization behind the plan's cadence.
+    plan = models.ForeignKey(
+        "EngagementPlan", on_delete=models.CASCADE, null=True, blank=True, related_name="followups", editable=False
+    )
 
     objects = FollowUpQuerySet.as_manager()
 
@@ -120,6 +124,14 @@ class FollowUp(models.Model):
         indexes = [
             models.Index(fields=["owner", "due_on"], name="followup_open_by_owner", condition=models.Q(done_at=None)),
             models.Index(fields=["organization", "due_on"], name="followup_by_org"),
+        ]
+        constraints = [
+            # A plan's nightly run may overlap another: the database keeps one open follow-up per organization.
+            models.UniqueConstraint(
+                fields=["plan", "organization"],
+                condition=models.Q(done_at=None, plan__isnull=False),
+                name="one_open_followup_per_plan_org",
+            )
         ]
 
     def __str__(self):

@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from ..choices import PRIVATE_SECTOR, Category, Country, Level, choice_display
+from ..choices import MEMBERSHIP_BODIES, PRIVATE_SECTOR, Category, Country, Level, choice_display
 from .imports import imported_in_field
 from .reference import NaicsCode, Region, Tag
 
@@ -186,6 +186,11 @@ class Organization(models.Model):
     get_category_display = choice_display("category", Category)
     get_hq_country_display = choice_display("hq_country", Country)
     get_engagement_level_display = choice_display("engagement_level", Level)
+
+    @property
+    def has_members(self) -> bool:
+        """Chambers of commerce and industry associations have member organizations (``members``)."""
+        return self.category in MEMBERSHIP_BODIES
 
     @property
     def is_private_sector(self) -> bool:

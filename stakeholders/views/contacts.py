@@ -6,7 +6,7 @@ from django.views.generic import CreateView, DetailView, UpdateView
 from ..filters import ContactFilter
 from ..forms import ContactForm
 from ..models import Contact, Organization
-from ..selectors import change_history
+from ..selectors import change_history, contact_positions
 from ..services.contacts import contact_save
 from .base import FilteredListView, ServiceFormMixin
 
@@ -43,7 +43,7 @@ class ContactDetailView(PermissionRequiredMixin, DetailView):
     def get_context_data(self, **kwargs):
         contact = self.object
         return super().get_context_data(
-            affiliations=contact.affiliations.select_related("organization"),
+            positions=contact_positions(contact),
             interactions=contact.interactions.select_related("kind").order_by("-occurred_on", "-id")[:20],
             history=change_history(contact),
             **kwargs,
@@ -59,6 +59,8 @@ class ContactFormView(ServiceFormMixin):
         return contact_save(
             contact=form.instance,
             expected_version=form.cleaned_data.get("version") if form.instance.pk else None,
+            moved_on=form.cleaned_data.get("moved_on"),
+            since=form.cleaned_data.get("since"),
         )
 
     def get_success_url(self):

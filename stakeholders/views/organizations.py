@@ -8,8 +8,9 @@ from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
-from django.views.generic import CreateView, DetailView, UpdateView
+from django.views.generic import CreateView, DetailView, ListView, UpdateView
 
+from ..choices import Country, Level
 from ..filters import OrganizationFilter
 from ..forms import FollowUpForm, OrganizationForm
 from ..models import Organization
@@ -20,6 +21,7 @@ from ..selectors import (
     organization_detail,
     organization_links,
     organization_list_count,
+    organization_members,
     organization_search,
     organization_timeline,
 )
@@ -149,3 +151,27 @@ def organization_lookup(request):
             "prefix": request.GET.get("prefix", "id"),
         },
     )
+
+
+class OrganizationMembersView(PermissionRequiredMixin, ListView):
+    """The member organizations of a chamber of commerce or an industry association, a page at a time."""
+
+    permission_required = "stakeholders.view_organization"
+    template_name = "stakeholders/organization_members.html"
+    context_object_name = "members"
+    paginate_by = 25
+
+    def get_queryset(self):
+        fields = ("id", "name", "acronym", "category")
+        self.organization = get_object_or_404(Organization.objects.only(*fields), pk=self.kwargs["pk"])
+        if not self.organization.has_members:
+            raise Http404
+        return organization_members(self.organization)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(organization=self.organization, **kwargs)
+        countries, levels = dict(Country.choices), dict(Level.choices)
+        for row in context["members"]:  # list rows are plain dicts: their labels in the reader's language
+            row["country_label"] = countries.get(row["hq_country"], "")
+            row["level_label"] = levels.get(row["engagement_level"], "")
+        return context

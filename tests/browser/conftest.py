@@ -68,6 +68,9 @@ def reference_data(transactional_db):
     grant_event_permissions(apps)
     load_indicators(apps)
     grant_report_permissions(apps)
+    import importlib
+
+    importlib.import_module("strategy.migrations.0004_initiative_answer_permissions").grant_initiative_answers(apps)
 
 
 @pytest.fixture

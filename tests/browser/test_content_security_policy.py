@@ -11,9 +11,11 @@ from playwright.sync_api import expect
 from accounts.choices import Role
 from reports.services.snapshots import snapshot_take
 from roundtables.choices import EventKind
+from stakeholders.choices import Category
 from stakeholders.models import ImportBatch
 from stakeholders.services.consent import unsubscribe_token
 from stakeholders.services.imports import import_upload
+from strategy.models import Initiative
 from surveys.choices import QuestionKind
 from surveys.models import Survey
 from surveys.services.responses import answers_save, response_for_visitor
@@ -22,6 +24,7 @@ from tests.factories.accounts import PASSWORD
 from tests.factories.roundtables import attendee, held_event
 from tests.factories.stakeholders import OrganizationFactory
 from tests.factories.surveys import build_survey
+from tests.stakeholders.test_plans import make_plan
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -38,8 +41,11 @@ NOT_FOUND_ON_PURPOSE = ("/favicon.ico", "/no-such-page/")
 
 
 def test_the_main_pages_run_under_the_policy_without_a_refusal(page, make_user, screenshot):
-    make_user(Role.ADMINISTRATOR, email="admin@cec.example")
+    admin = make_user(Role.ADMINISTRATOR, email="admin@cec.example")
     organization = OrganizationFactory(name="Reciclados del Norte")
+    plan = make_plan(admin, query="country=MX")  # its page sizes a progress bar
+    chamber = OrganizationFactory(name="Cámara del Norte", category=Category.CHAMBER_OF_COMMERCE)
+    organization.member_of.add(chamber)
     conference = held_event(kind=EventKind.CONFERENCE, title_en="Circular economy expo")
     participant = attendee(conference)
     snapshot_take(as_of=timezone.localdate() - timedelta(days=1))  # two days of figures: the trends draw a line
@@ -106,6 +112,13 @@ def test_the_main_pages_run_under_the_policy_without_a_refusal(page, make_user, 
         reverse("stakeholders:contact_erase", args=[contact.pk]),
         reverse("roundtables:event_edit", args=[conference.pk]),
         reverse("stakeholders:unsubscribe", args=[unsubscribe_token(contact, "fr")]),
+        "/plans/",
+        "/plans/add/",
+        plan.get_absolute_url(),
+        reverse("stakeholders:plan_edit", args=[plan.pk]),
+        reverse("stakeholders:targetgroup_add") + "?country=MX",
+        reverse("stakeholders:organization_members", args=[chamber.pk]),
+        reverse("strategy:initiative_answer", args=[Initiative.objects.first().code]),
     ]
     for url in pages:
         response = page.goto(url)

@@ -68,7 +68,7 @@ def test_a_contact_who_moves_keeps_their_former_organization_in_history():
     from stakeholders.services.contacts import contact_save
 
     contact_save(contact=contact, expected_version=contact.version)
-    affiliation = Affiliation.objects.get(contact=contact)
+    affiliation = Affiliation.objects.get(contact=contact, ended_on__isnull=False)
     assert (affiliation.organization, affiliation.job_title) == (former, "Analyst")
 
 
