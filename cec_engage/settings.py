@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "partnerships",
     "surveys",
     "roundtables",
+    "mapping",
     "reports",
 ]
 

@@ -38,6 +38,8 @@ def grant_register_permissions(apps) -> None:
         grant(apps, ["Administrator"], "stakeholders", model_permissions(["importbatch"], ("view", "add", "change")))
     if "contacterasure" in {m._meta.model_name for m in apps.get_app_config("stakeholders").get_models()}:
         grant_privacy_permissions(apps)
+    if "potentialrating" in {m._meta.model_name for m in apps.get_app_config("stakeholders").get_models()}:
+        grant_potential_permissions(apps)
 
 
 def grant_privacy_permissions(apps) -> None:
@@ -49,3 +51,10 @@ def grant_privacy_permissions(apps) -> None:
         "stakeholders",
         ["export_contact", "erase_contact", *model_permissions(["contacterasure"])],
     )
+
+
+def grant_potential_permissions(apps) -> None:
+    """Everyone reads the stakeholder matrix; staff rate an organization's potential, viewers do not."""
+    ensure_permissions(apps, "stakeholders")
+    grant(apps, ALL_ROLES, "stakeholders", model_permissions(["potentialrating"]))
+    grant(apps, WRITERS, "stakeholders", ["rate_potential"])

@@ -29,7 +29,16 @@ from strategy.links import pk_url
 from strategy.translation import LANGUAGE_CODES, active_language
 
 from .choices import OPT_OUT_REASONS
-from .models import Contact, FollowUp, ImportBatch, Interaction, InteractionOrganization, LevelChange, Organization
+from .models import (
+    Contact,
+    FollowUp,
+    ImportBatch,
+    Interaction,
+    InteractionOrganization,
+    LevelChange,
+    Organization,
+    PotentialRating,
+)
 from .normalize import email_domain, fold
 
 
@@ -117,9 +126,20 @@ def contact_search(queryset: QuerySet[Contact], term: str) -> QuerySet[Contact]:
 
 
 def organization_detail(pk: int) -> Organization:
-    """The organization with its province or state, owner and parent; the lists of its profile come
-    from ``organization_links``."""
-    return Organization.objects.select_related("hq_region", "owner", "parent").get(pk=pk)
+    """The organization with its province or state, owner, parent and rated potential; the lists of its
+    profile come from ``organization_links``."""
+    return Organization.objects.select_related(
+        "hq_region", "owner", "parent", "potential_rating", "potential_rating__rated_by"
+    ).get(pk=pk)
+
+
+def potential_rating_of(organization: Organization):
+    """The organization's potential rating, or None when nobody rated it yet (no query after
+    ``organization_detail``)."""
+    try:
+        return organization.potential_rating
+    except PotentialRating.DoesNotExist:
+        return None
 
 
 @dataclass(frozen=True)

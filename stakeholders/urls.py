@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import contacts, exports, imports, interactions, merge, organizations, privacy, unsubscribe
+from .views import contacts, exports, imports, interactions, merge, organizations, potential, privacy, unsubscribe
 
 app_name = "stakeholders"
 urlpatterns = [
@@ -12,6 +12,7 @@ urlpatterns = [
     path("organizations/lookup/", organizations.organization_lookup, name="organization_lookup"),
     path("organizations/<int:pk>/", organizations.OrganizationDetailView.as_view(), name="organization_detail"),
     path("organizations/<int:pk>/edit/", organizations.OrganizationUpdateView.as_view(), name="organization_edit"),
+    path("organizations/<int:pk>/potential/", potential.organization_rate, name="organization_rate"),
     path("organizations/<int:pk>/delete/", organizations.organization_delete_view, name="organization_delete"),
     path("organizations/<int:organization_pk>/followups/add/", interactions.followup_create, name="followup_add"),
     path("contacts/", contacts.ContactListView.as_view(), name="contact_list"),

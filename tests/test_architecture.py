@@ -14,6 +14,7 @@ LAYERS = {
     "partnerships": 3,
     "surveys": 3,
     "roundtables": 3,
+    "mapping": 3,
     "reports": 4,
     "cec_engage": 5,
 }

@@ -4,6 +4,7 @@ from .imports import ImportBatch, ImportChange, SavedMapping
 from .interactions import DigestSent, FollowUp, Interaction, InteractionOrganization
 from .interests import StatedInterest
 from .organizations import Organization, OrganizationSector
+from .potential import Potential, PotentialRating
 from .privacy import ContactErasure
 from .reference import InteractionType, LadderSettings, NaicsCode, NaicsLevel, Region, Tag
 
@@ -26,6 +27,8 @@ __all__ = [
     "NaicsLevel",
     "Organization",
     "OrganizationSector",
+    "Potential",
+    "PotentialRating",
     "Region",
     "StatedInterest",
     "Tag",

@@ -1,0 +1,10 @@
+from django.urls import path
+
+from . import views
+
+app_name = "mapping"
+urlpatterns = [
+    path("mapping/", views.matrix, name="matrix"),
+    path("mapping/matrix.csv", views.matrix_csv, name="matrix_csv"),
+    path("mapping/regions/", views.regions, name="regions"),
+]
