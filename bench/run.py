@@ -326,6 +326,9 @@ def scenarios(client, config: Config, sizes: dict) -> list[Row]:
     from .dashboards import dashboard_scenarios
 
     rows += dashboard_scenarios(measure, Row)
+    from .mapping import mapping_scenarios
+
+    rows += mapping_scenarios(measure, Row)
     return rows
 
 

@@ -102,7 +102,7 @@ def region_counts(organizations: QuerySet) -> list[RegionCount]:
         organizations.order_by()
         .filter(hq_region__isnull=False)
         .values_list("hq_region", "engagement_level")
-        .annotate(count=Count("pk"))
+        .annotate(count=Count("*"))  # not COUNT(id): the index of region and level answers alone
     )
     by_region: dict[int, dict] = {}
     for region, level, count in counts:

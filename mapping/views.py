@@ -30,9 +30,11 @@ def _filtered(request):
 
 def _list_url(request, **more) -> str:
     """The organization list with the mapping page's filters, and ``more``."""
-    params = [(key, value) for key in MAPPING_FILTERS for value in request.GET.getlist(key) if value]
-    params += sorted(more.items())
-    return f"{reverse('stakeholders:organization_list')}?{urlencode(params)}"
+    if not hasattr(request, "mapping_list_url"):  # the same for each of the page's few hundred links
+        kept = [(key, value) for key in MAPPING_FILTERS for value in request.GET.getlist(key) if value]
+        request.mapping_list_url = (reverse("stakeholders:organization_list"), kept)
+    path, kept = request.mapping_list_url
+    return f"{path}?{urlencode(kept + sorted(more.items()))}"
 
 
 def level_label(level) -> str:

@@ -49,6 +49,8 @@ class PotentialRating(models.Model):
         ordering = ["organization"]
         verbose_name = _("potential rating")
         verbose_name_plural = _("potential ratings")
+        # The stakeholder matrix joins ratings to organizations and counts them from this index alone.
+        indexes = [models.Index(fields=["organization", "potential"], name="potential_organization")]
         permissions = [("rate_potential", _("Can rate an organization's potential to support CEC initiatives"))]
         constraints = [
             models.CheckConstraint(
