@@ -9,4 +9,6 @@ MAPPING_FILTERS = ("pillar", "sector", "country", "unit")
 class MappingFilter(OrganizationFilter):
     """Pillar, NAICS sector, country and engaging unit, filtered exactly as the organization list does."""
 
-    base_filters = {name: OrganizationFilter.base_filters[name] for name in MAPPING_FILTERS}
+
+# Set after the class is made: django-filter's metaclass gives a subclass every filter of its parent.
+MappingFilter.base_filters = {name: OrganizationFilter.base_filters[name] for name in MAPPING_FILTERS}

@@ -30,7 +30,9 @@
       min: -0.5, max: labels.length - 0.5, offset: false,
       title: { display: true, text: title },
       grid: { color: "#dee2e6" },
-      ticks: { stepSize: 1, callback: function (value) { return Number.isInteger(value) ? labels[value] : ""; } },
+      // One tick per level or potential, labelled with its name (not the half steps the padding adds).
+      afterBuildTicks: function (scale) { scale.ticks = labels.map(function (_, index) { return { value: index }; }); },
+      ticks: { callback: function (value) { return labels[value]; }, font: { size: 13 } },
     };
   }
 

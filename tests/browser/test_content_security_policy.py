@@ -104,6 +104,8 @@ def test_the_main_pages_run_under_the_policy_without_a_refusal(page, make_user, 
         reverse("stakeholders:contact_erase", args=[contact.pk]),
         reverse("roundtables:event_edit", args=[conference.pk]),
         reverse("stakeholders:unsubscribe", args=[unsubscribe_token(contact, "fr")]),
+        "/mapping/",
+        "/mapping/regions/",
     ]
     for url in pages:
         response = page.goto(url)
@@ -127,6 +129,8 @@ def test_the_main_pages_run_under_the_policy_without_a_refusal(page, make_user, 
             )
             assert drawn and all(drawn)
             screenshot("csp-survey-results")
+        if url == "/mapping/":
+            assert page.evaluate("!!Chart.getChart(document.getElementById('matrix-chart'))")
 
     # An error page's "Go back" button, once an inline javascript: link, still goes back.
     page.goto("/organizations/")
