@@ -6,7 +6,8 @@ from dataclasses import dataclass, field
 from django.db.models import Count, QuerySet
 
 from stakeholders.choices import Level
-from stakeholders.models import Potential, Region
+from stakeholders.models import Organization, Potential, Region
+from stakeholders.models.organizations import LIST_COLUMNS
 
 from .tiles import tile_position
 
@@ -116,3 +117,15 @@ def region_counts(organizations: QuerySet) -> list[RegionCount]:
     for region in regions:
         region.shade = shade(region.total, most)
     return regions
+
+
+def cell_organizations(organizations: QuerySet, *, limit: int) -> tuple[list[dict], int]:
+    """The first ``limit`` of ``organizations`` by name, as list rows with their rated potential, and how
+    many there are in all."""
+    rows = list(
+        organizations.order_by(*Organization._meta.ordering).values(*LIST_COLUMNS, "potential_rating__potential")[
+            :limit
+        ]
+    )
+    count = len(rows) if len(rows) < limit else organizations.order_by().count()
+    return rows, count

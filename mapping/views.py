@@ -13,10 +13,12 @@ from django.views.decorators.http import require_GET
 
 from stakeholders.choices import Country, Level
 from stakeholders.exports import to_csv
+from stakeholders.filters import OrganizationFilter
 from stakeholders.models import Organization, Potential
+from strategy.translation import active_language
 
 from .filters import MAPPING_FILTERS, MappingFilter
-from .selectors import LEVELS, POTENTIALS, filter_value, region_counts, stakeholder_matrix
+from .selectors import LEVELS, POTENTIALS, cell_organizations, filter_value, region_counts, stakeholder_matrix
 from .tiles import COLUMNS, ROWS
 
 
@@ -28,11 +30,19 @@ def _filtered(request):
     return filterset, filterset.qs
 
 
+def _kept(request) -> list[tuple[str, str]]:
+    """The mapping filters of the request, as URL pairs."""
+    return [(key, value) for key in MAPPING_FILTERS for value in request.GET.getlist(key) if value]
+
+
+def _cell_url(request, **more) -> str:
+    return f"{reverse('mapping:cell')}?{urlencode(_kept(request) + sorted(more.items()))}"
+
+
 def _list_url(request, **more) -> str:
     """The organization list with the mapping page's filters, and ``more``."""
     if not hasattr(request, "mapping_list_url"):  # the same for each of the page's few hundred links
-        kept = [(key, value) for key in MAPPING_FILTERS for value in request.GET.getlist(key) if value]
-        request.mapping_list_url = (reverse("stakeholders:organization_list"), kept)
+        request.mapping_list_url = (reverse("stakeholders:organization_list"), _kept(request))
     path, kept = request.mapping_list_url
     return f"{path}?{urlencode(kept + sorted(more.items()))}"
 
@@ -58,6 +68,9 @@ def matrix(request):
                     "cell": cell,
                     "level": level_label(cell.level),
                     "url": _list_url(request, level=filter_value(cell.level), potential=filter_value(cell.potential)),
+                    "rate_url": _cell_url(
+                        request, level=filter_value(cell.level), potential=filter_value(cell.potential)
+                    ),
                 }
                 for cell in cells
             ],
@@ -92,6 +105,43 @@ def matrix(request):
             "total": result.total,
             "chart": chart,
             "csv_query": request.GET.urlencode(),
+        },
+    )
+
+
+CELL_ROWS = 50
+
+
+@require_GET
+@permission_required("stakeholders.view_organization", raise_exception=True)
+def cell(request):
+    """The organizations of one cell of the matrix, to rate them where they are (the first 50 by name;
+    the organization list holds them all)."""
+    filterset = OrganizationFilter(request.GET, queryset=Organization.objects.all(), request=request)
+    valid = filterset.is_valid() and request.GET.get("level") and request.GET.get("potential")
+    organizations = filterset.qs if valid else Organization.objects.none()
+    rows, count = cell_organizations(organizations, limit=CELL_ROWS)
+    language, countries = active_language(), dict(Country.choices)
+    for row in rows:
+        region = row[f"hq_region__name_{language}"] or row["hq_region__name_en"]
+        row["headquarters"] = f"{region}, {countries[row['hq_country']]}" if region else countries[row["hq_country"]]
+    level, potential = request.GET.get("level", ""), request.GET.get("potential", "")
+    return _render_page(
+        request,
+        "mapping/cell.html",
+        {
+            "organizations": rows,
+            "count": count,
+            "more": count > len(rows),
+            "level": level_label(int(level)) if level.isdigit() and int(level) in Level.values else level_label(None),
+            "potential": (
+                potential_label(int(potential))
+                if potential.isdigit() and int(potential) in Potential.values
+                else potential_label(None)
+            ),
+            "list_url": _list_url(request, level=level, potential=potential),
+            "matrix_url": f"{reverse('mapping:matrix')}?{urlencode(_kept(request))}",
+            "choices": Potential.choices,
         },
     )
 

@@ -106,6 +106,7 @@ def test_the_main_pages_run_under_the_policy_without_a_refusal(page, make_user, 
         reverse("stakeholders:unsubscribe", args=[unsubscribe_token(contact, "fr")]),
         "/mapping/",
         "/mapping/regions/",
+        "/mapping/cell/?level=none&potential=none",
     ]
     for url in pages:
         response = page.goto(url)

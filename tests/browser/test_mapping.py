@@ -47,12 +47,14 @@ def test_an_officer_reads_the_matrix_rates_an_organization_and_reads_the_map(pag
     officer = make_user(Role.STAFF, email="officer@cec.example", full_name="Ana Ruiz", preferred_language=language)
     ontario = Region.objects.get(country="CA", code="ON")
     jalisco = Region.objects.get(country="MX", code="JAL")
-    organization("Maple Circular Inc.", level=Level.ACTIVE, region=ontario, potential=Potential.HIGH, by=officer)
+    maple = organization(
+        "Maple Circular Inc.", level=Level.ACTIVE, region=ontario, potential=Potential.HIGH, by=officer
+    )
     organization("Ontario Green Builders", level=Level.ACTIVE, region=ontario, potential=Potential.HIGH, by=officer)
     organization(
         "Reciclados de Jalisco", level=Level.COLLABORATIVE, region=jalisco, potential=Potential.LOW, by=officer
     )
-    unrated = organization("Tequila Verde S.A.", level=Level.PASSIVE, region=jalisco)
+    organization("Tequila Verde S.A.", level=Level.PASSIVE, region=jalisco)
 
     sign_in(page, "officer@cec.example", PASSWORD)
     page.get_by_role("link", name=t("Stakeholder map")).click()
@@ -80,25 +82,44 @@ def test_an_officer_reads_the_matrix_rates_an_organization_and_reads_the_map(pag
     expect(page.get_by_role("link", name="Ontario Green Builders")).to_be_visible()
     expect(page.get_by_role("link", name="Reciclados de Jalisco")).to_have_count(0)
 
-    # The passive organization nobody rated yet is rated from its page.
-    page.goto(unrated.get_absolute_url())
-    expect(page.get_by_text(t("Not rated yet."))).to_be_visible()
-    page.get_by_label(t("Rate its potential")).select_option(label=label(Potential.MEDIUM))
+    # The passive organization nobody rated yet is rated from the matrix's drill-down.
+    page.goto("/mapping/")
+    page.get_by_role(
+        "link",
+        name=t(
+            "Review and rate the organizations with %(potential)s potential at level %(level)s",
+            potential=t("Not rated yet"),
+            level=label(Level.PASSIVE),
+        ),
+    ).click()
+    expect(page.get_by_role("link", name="Tequila Verde S.A.")).to_be_visible()
+    assert_accessible(page)
+    page.get_by_label(t("Potential of %(name)s", name="Tequila Verde S.A.")).select_option(
+        label=label(Potential.MEDIUM)
+    )
+    page.get_by_role("button", name=t("Save the rating of %(name)s", name="Tequila Verde S.A.")).click()
+    expect(page.get_by_role("link", name="Tequila Verde S.A.")).to_have_count(0)  # it left the cell
+    screenshot(f"mapping-cell-{language}")
+
+    # One with a high potential is rated again from its page: medium, after all.
+    page.goto(maple.get_absolute_url())
+    page.get_by_label(t("Change the rating")).select_option(label=label(Potential.MEDIUM))
     page.get_by_role("button", name=t("Save the rating")).click()
     rated_by = t("rated by %(who)s on %(when)s", who="Ana Ruiz", when="")
     expect(page.locator("#potential")).to_contain_text(rated_by.strip())
     assert_accessible(page)
 
-    # Back on the matrix, the cell of passive organizations with a medium potential counts it.
+    # Back on the matrix, both moved to a medium potential.
     page.goto("/mapping/")
-    moved = plural(
-        "%(count)s organization with %(potential)s potential at level %(level)s",
-        "%(count)s organizations with %(potential)s potential at level %(level)s",
-        1,
-        potential=label(Potential.MEDIUM),
-        level=label(Level.PASSIVE),
-    )
-    expect(page.get_by_role("link", name=moved)).to_have_text("1")
+    for level in (Level.PASSIVE, Level.ACTIVE):
+        moved = plural(
+            "%(count)s organization with %(potential)s potential at level %(level)s",
+            "%(count)s organizations with %(potential)s potential at level %(level)s",
+            1,
+            potential=label(Potential.MEDIUM),
+            level=label(level),
+        )
+        expect(page.get_by_role("link", name=moved)).to_have_text("1")
 
     # The map by province or state: Ontario's tile counts its two organizations and opens them.
     page.get_by_role("link", name=t("By province or state")).click()

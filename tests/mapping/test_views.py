@@ -126,3 +126,32 @@ def test_the_region_map_costs_the_same_for_2_or_50_organizations(
     with django_assert_num_queries(6):
         response = client.get(reverse("mapping:regions"))
     assert response.status_code == 200
+
+
+def test_a_cells_drill_down_lists_its_organizations_to_rate_them_there(
+    client_for, make_user, django_assert_num_queries
+):
+    unrated = organization(make_user, level=Level.PASSIVE, name="Unrated passive", hq_country="CA")
+    organization(make_user, level=Level.PASSIVE, potential=Potential.LOW, name="Rated passive", hq_country="CA")
+    organization(make_user, level=Level.PASSIVE, name="Unrated Mexican", hq_country="MX")
+    client = client_for(Role.STAFF)
+    matrix = client.get(reverse("mapping:matrix") + "?country=CA")
+    drill_down = cell(matrix, Level.PASSIVE, None)["rate_url"]
+    assert drill_down == reverse("mapping:cell") + "?country=CA&level=1&potential=none"
+    # session, user with unit, permissions (2), the cell's organizations
+    with django_assert_num_queries(5):
+        page = client.get(drill_down)
+    body = page.content.decode()
+    assert "Unrated passive" in body and "Rated passive" not in body and "Unrated Mexican" not in body
+    rate_url = reverse("stakeholders:organization_rate", args=[unrated.pk])
+    assert rate_url in body
+    response = client.post(rate_url, {"potential": Potential.HIGH, "next": drill_down})
+    assert response["Location"] == drill_down
+    assert not client.get(drill_down).context["organizations"]  # rated: it left the cell
+
+
+def test_viewers_see_a_cells_organizations_without_the_rating_forms(client_for, make_user):
+    unrated = organization(make_user, level=Level.PASSIVE, name="Unrated passive")
+    body = client_for(Role.VIEWER).get(reverse("mapping:cell") + "?level=1&potential=none").content.decode()
+    assert "Unrated passive" in body
+    assert reverse("stakeholders:organization_rate", args=[unrated.pk]) not in body
