@@ -3,6 +3,7 @@ the filters keep, whatever the size of the register."""
 
 from dataclasses import dataclass, field
 
+from django.db import connection, transaction
 from django.db.models import Count, QuerySet
 
 from stakeholders.choices import Level
@@ -56,7 +57,13 @@ def matrix_counts(organizations: QuerySet) -> dict[tuple[int | None, int | None]
         .values_list("engagement_level", "potential_rating__potential")
         .annotate(count=Count("pk"))
     )
-    return {(level, potential): count for level, potential, count in rows}
+    if connection.vendor != "postgresql":
+        return {(level, potential): count for level, potential, count in rows}
+    with transaction.atomic(), connection.cursor() as cursor:
+        # PostgreSQL's parallel plan has each worker build the same hash of every rating: on 100,000
+        # organizations it took twice as long as one process joining alone (49 ms against 23).
+        cursor.execute("SET LOCAL max_parallel_workers_per_gather = 0")
+        return {(level, potential): count for level, potential, count in rows}
 
 
 def stakeholder_matrix(organizations: QuerySet) -> Matrix:
