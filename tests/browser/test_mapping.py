@@ -60,8 +60,9 @@ def test_an_officer_reads_the_matrix_rates_an_organization_and_reads_the_map(pag
     page.get_by_role("link", name=t("Stakeholder map")).click()
     expect(page.get_by_role("heading", name=t("Stakeholder matrix"))).to_be_visible()
     expect(page.get_by_role("status")).to_contain_text(plural("%(count)s organization", "%(count)s organizations", 4))
-    # The bubble chart draws (the page's scripts come last: wait for them).
-    page.wait_for_function("window.Chart && !!Chart.getChart(document.getElementById('matrix-chart'))")
+    # The bubble chart draws (the page's scripts come last: wait for the page to load).
+    page.wait_for_load_state("load")
+    assert page.evaluate("!!(window.Chart && Chart.getChart(document.getElementById('matrix-chart')))")
     assert_accessible(page)
     screenshot(f"mapping-matrix-{language}")
 
