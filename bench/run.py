@@ -329,6 +329,9 @@ def scenarios(client, config: Config, sizes: dict) -> list[Row]:
     from .api import api_scenarios
 
     rows += api_scenarios(config, Row)
+    from .mapping import mapping_scenarios
+
+    rows += mapping_scenarios(measure, Row)
     return rows
 
 

@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "partnerships",
     "surveys",
     "roundtables",
+    "mapping",
     "reports",
     "api",
 ]

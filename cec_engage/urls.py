@@ -15,5 +15,6 @@ urlpatterns = [
     path("", include("partnerships.urls")),
     path("", include("surveys.urls")),
     path("", include("roundtables.urls")),
+    path("", include("mapping.urls")),
     path("", include("reports.urls")),
 ]

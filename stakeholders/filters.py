@@ -16,7 +16,19 @@ from strategy.widgets import bootstrap_filter_form
 
 from .choice_lists import ListChoiceField
 from .choices import Category, Country, Level
-from .models import Contact, FollowUp, Interaction, InteractionType, NaicsCode, Organization, Region, Tag
+from .models import (
+    Contact,
+    FollowUp,
+    Interaction,
+    InteractionOrganization,
+    InteractionType,
+    NaicsCode,
+    Organization,
+    Potential,
+    PotentialRating,
+    Region,
+    Tag,
+)
 from .models.organizations import OrganizationSector
 from .selectors import contact_search, organization_search
 
@@ -30,6 +42,7 @@ EQUITY_CHOICES = [
     ("women", _("Women")),
 ]
 LEVEL_CHOICES = [*Level.choices, ("none", _("Not engaged yet"))]
+POTENTIAL_CHOICES = [*Potential.choices, ("none", _("Not rated yet"))]
 
 
 class ListChoiceFilter(filters.ModelChoiceFilter):
@@ -104,7 +117,13 @@ class OrganizationFilter(FastFilterSet):
     pillar = ListChoiceFilter(
         label=_("Pillar"), queryset=Pillar.objects.all(), method="filter_pillar", choice_list="pillars"
     )
+    unit = ListChoiceFilter(
+        label=_("Engaged by unit"), queryset=Unit.objects.all(), method="filter_unit", choice_list="units"
+    )
     level = filters.ChoiceFilter(label=_("Engagement level"), choices=LEVEL_CHOICES, method="filter_level")
+    potential = filters.ChoiceFilter(
+        label=_("Potential to support CEC initiatives"), choices=POTENTIAL_CHOICES, method="filter_potential"
+    )
     equity = filters.ChoiceFilter(label=_("Equity-deserving focus"), choices=EQUITY_CHOICES, method="filter_equity")
     owner = ListChoiceFilter(
         label=_("Relationship owner"), queryset=User.objects.filter(is_active=True), choice_list="staff"
@@ -162,6 +181,17 @@ class OrganizationFilter(FastFilterSet):
         if value == "none":
             return queryset.filter(engagement_level__isnull=True)
         return queryset.filter(engagement_level=int(value))
+
+    def filter_unit(self, queryset, name, value):
+        # A unit engaged an organization when one of the unit's interactions involved it.
+        interactions = InteractionOrganization.objects.filter(organization=OuterRef("pk"), interaction__unit=value)
+        return queryset.filter(Exists(interactions))
+
+    def filter_potential(self, queryset, name, value):
+        ratings = PotentialRating.objects.filter(organization=OuterRef("pk"))
+        if value == "none":
+            return queryset.filter(~Exists(ratings))
+        return queryset.filter(Exists(ratings.filter(potential=int(value))))
 
     def filter_equity(self, queryset, name, value):
         relation = (

@@ -40,6 +40,8 @@ def grant_register_permissions(apps) -> None:
         grant_privacy_permissions(apps)
     if "engagementplan" in {m._meta.model_name for m in apps.get_app_config("stakeholders").get_models()}:
         grant_plan_permissions(apps)
+    if "potentialrating" in {m._meta.model_name for m in apps.get_app_config("stakeholders").get_models()}:
+        grant_potential_permissions(apps)
 
 
 def grant_privacy_permissions(apps) -> None:
@@ -61,3 +63,10 @@ def grant_plan_permissions(apps) -> None:
     grant(apps, ALL_ROLES, "stakeholders", model_permissions(plan_models))
     grant(apps, WRITERS, "stakeholders", model_permissions(plan_models, ("add", "change")))
     grant(apps, ["Administrator"], "stakeholders", ["change_any_engagementplan"])
+
+
+def grant_potential_permissions(apps) -> None:
+    """Everyone reads the stakeholder matrix; staff rate an organization's potential, viewers do not."""
+    ensure_permissions(apps, "stakeholders")
+    grant(apps, ALL_ROLES, "stakeholders", model_permissions(["potentialrating"]))
+    grant(apps, WRITERS, "stakeholders", ["rate_potential"])

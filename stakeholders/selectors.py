@@ -38,6 +38,7 @@ from .models import (
     InteractionOrganization,
     LevelChange,
     Organization,
+    PotentialRating,
 )
 from .normalize import email_domain, fold
 
@@ -126,9 +127,20 @@ def contact_search(queryset: QuerySet[Contact], term: str) -> QuerySet[Contact]:
 
 
 def organization_detail(pk: int) -> Organization:
-    """The organization with its province or state, owner and parent; the lists of its profile come
-    from ``organization_links``."""
-    return Organization.objects.select_related("hq_region", "owner", "parent").get(pk=pk)
+    """The organization with its province or state, owner, parent and rated potential; the lists of its
+    profile come from ``organization_links``."""
+    return Organization.objects.select_related(
+        "hq_region", "owner", "parent", "potential_rating", "potential_rating__rated_by"
+    ).get(pk=pk)
+
+
+def potential_rating_of(organization: Organization):
+    """The organization's potential rating, or None when nobody rated it yet (no query after
+    ``organization_detail``)."""
+    try:
+        return organization.potential_rating
+    except PotentialRating.DoesNotExist:
+        return None
 
 
 @dataclass(frozen=True)

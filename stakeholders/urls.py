@@ -1,6 +1,17 @@
 from django.urls import path
 
-from .views import contacts, exports, imports, interactions, merge, organizations, plans, privacy, unsubscribe
+from .views import (
+    contacts,
+    exports,
+    imports,
+    interactions,
+    merge,
+    organizations,
+    plans,
+    potential,
+    privacy,
+    unsubscribe,
+)
 
 app_name = "stakeholders"
 urlpatterns = [
@@ -15,6 +26,7 @@ urlpatterns = [
         "organizations/<int:pk>/members/", organizations.OrganizationMembersView.as_view(), name="organization_members"
     ),
     path("organizations/<int:pk>/edit/", organizations.OrganizationUpdateView.as_view(), name="organization_edit"),
+    path("organizations/<int:pk>/potential/", potential.organization_rate, name="organization_rate"),
     path("organizations/<int:pk>/delete/", organizations.organization_delete_view, name="organization_delete"),
     path("organizations/<int:organization_pk>/followups/add/", interactions.followup_create, name="followup_add"),
     path("contacts/", contacts.ContactListView.as_view(), name="contact_list"),

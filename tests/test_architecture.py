@@ -14,6 +14,7 @@ LAYERS = {
     "partnerships": 3,
     "surveys": 3,
     "roundtables": 3,
+    "mapping": 3,
     "reports": 4,
     # The reporting API reads every app, the indicators of reports included.
     "api": 5,

@@ -5,6 +5,7 @@ from .interactions import DigestSent, FollowUp, Interaction, InteractionOrganiza
 from .interests import StatedInterest
 from .organizations import Organization, OrganizationSector
 from .plans import Cadence, EngagementPlan, TargetGroup
+from .potential import Potential, PotentialRating
 from .privacy import ContactErasure
 from .reference import InteractionType, LadderSettings, NaicsCode, NaicsLevel, Region, Tag
 
@@ -29,6 +30,8 @@ __all__ = [
     "NaicsLevel",
     "Organization",
     "OrganizationSector",
+    "Potential",
+    "PotentialRating",
     "Region",
     "StatedInterest",
     "Tag",

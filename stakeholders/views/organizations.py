@@ -24,9 +24,11 @@ from ..selectors import (
     organization_members,
     organization_search,
     organization_timeline,
+    potential_rating_of,
 )
 from ..services.organizations import organization_delete, organization_save
 from .base import FilteredListView, ServiceFormMixin, make_cursor, parse_cursor
+from .potential import PotentialForm
 
 
 class OrganizationListView(FilteredListView):
@@ -63,6 +65,7 @@ class OrganizationDetailView(PermissionRequiredMixin, DetailView):
         before = parse_cursor(self.request.GET.get("before", ""))
         interactions, has_more = organization_timeline(organization, before=before)
         changes = list(level_history(organization)[:20])
+        rating = potential_rating_of(organization)
         return super().get_context_data(
             interactions=interactions,
             older=make_cursor(interactions[-1]) if has_more else "",
@@ -74,6 +77,10 @@ class OrganizationDetailView(PermissionRequiredMixin, DetailView):
             history=change_history(organization),
             links=organization_links(organization),
             followup_form=FollowUpForm(initial={"owner": self.request.user.pk}),
+            potential_rating=rating,
+            # Who rated it when, newest first; no query for an organization nobody rated.
+            potential_history=list(rating.history.select_related("history_user")[:10]) if rating else [],
+            potential_form=PotentialForm(initial={"potential": rating.potential if rating else None}),
             **kwargs,
         )
 

@@ -119,6 +119,9 @@ def test_the_main_pages_run_under_the_policy_without_a_refusal(page, make_user, 
         reverse("stakeholders:targetgroup_add") + "?country=MX",
         reverse("stakeholders:organization_members", args=[chamber.pk]),
         reverse("strategy:initiative_answer", args=[Initiative.objects.first().code]),
+        "/mapping/",
+        "/mapping/regions/",
+        "/mapping/cell/?level=none&potential=none",
     ]
     for url in pages:
         response = page.goto(url)
@@ -142,6 +145,8 @@ def test_the_main_pages_run_under_the_policy_without_a_refusal(page, make_user, 
             )
             assert drawn and all(drawn)
             screenshot("csp-survey-results")
+        if url == "/mapping/":
+            assert page.evaluate("!!Chart.getChart(document.getElementById('matrix-chart'))")
 
     # An error page's "Go back" button, once an inline javascript: link, still goes back.
     page.goto("/organizations/")

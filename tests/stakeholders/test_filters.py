@@ -23,8 +23,8 @@ def test_the_panel_lists_are_read_once_then_kept(client_for):
         list_page(client)
     with CaptureQueriesContext(connection) as second:
         list_page(client)
-    # The first page read provinces and states, sectors, pillars, staff and tags; the second none of them.
-    assert len(first) - len(second) == 5
+    # The first page read provinces and states, sectors, pillars, units, staff and tags; the second none of them.
+    assert len(first) - len(second) == 6
     assert not any('FROM "stakeholders_region"' in query["sql"] for query in second.captured_queries)
 
 

@@ -303,8 +303,8 @@ def test_open_follow_ups_filter(client_for, make_user):
 def test_the_organization_list_costs_the_same_for_25_or_100_rows(client_for, django_assert_max_num_queries, rows):
     client = client_for(Role.STAFF)
     OrganizationFactory.create_batch(rows)
-    # The first page builds the filter panel's kept lists: regions, sectors, pillars, owners, tags (5).
-    with django_assert_max_num_queries(11):
+    # The first page builds the filter panel's kept lists: regions, sectors, pillars, units, owners, tags (6).
+    with django_assert_max_num_queries(12):
         client.get(reverse("stakeholders:organization_list"))
     for size in (25, 100):
         # session, user with unit, permissions (2), count, rows with region and owner
