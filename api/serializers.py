@@ -141,6 +141,8 @@ class ContactSerializer(serializers.ModelSerializer):
 
 class InteractionSerializer(serializers.ModelSerializer):
     kind = serializers.SlugRelatedField(slug_field="code", read_only=True)
+    # The app's own summaries in the key owner's language, a person's as written.
+    summary = serializers.CharField(source="summary_shown", read_only=True)
     kind_label = label("kind.name")
     mode_label = label("get_mode_display")
     unit = serializers.SlugRelatedField(slug_field="code", read_only=True, allow_null=True)

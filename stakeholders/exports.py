@@ -89,7 +89,7 @@ def interaction_rows(queryset: QuerySet[Interaction]):
             str(i.kind),
             "; ".join(o.name for o in i.organizations.all()),
             "; ".join(c.full_name for c in i.contacts.all()),
-            i.summary,
+            i.summary_shown,
             i.outcome,
             str(i.unit or ""),
         ]

@@ -290,6 +290,8 @@ class InteractionForm(VersionedForm):
             list(self.instance.organizations.values_list("pk", flat=True)) if self.instance.pk else []
         )
         fields["contacts"].queryset = Contact.objects.filter(organization_id__in=organization_ids).order_by("name_key")
+        if self.instance.summary_code:  # the app's own summary, offered in the reader's language
+            self.initial["summary"] = self.instance.summary_shown
         if not fields["contacts"].queryset.exists():
             fields["contacts"].help_text = _("No contacts at this organization yet. Add them from its page.")
         if not self.is_bound and not self.instance.pk:
@@ -326,6 +328,15 @@ class InteractionForm(VersionedForm):
         if day and day > timezone.localdate():
             raise ValidationError(_("An interaction is logged once it has happened: the date cannot be in the future."))
         return day
+
+    def clean_summary(self):
+        """A summary the app wrote stays language-neutral unless the person rewrites it: then it is theirs."""
+        summary = self.cleaned_data["summary"]
+        if self.instance.summary_code:
+            if "summary" not in self.changed_data:
+                return self.instance.summary
+            self.instance.summary_code, self.instance.summary_values = "", {}
+        return summary
 
     def clean(self):
         cleaned = super().clean()

@@ -346,6 +346,8 @@ def organization_timeline(organization: Organization, *, before: tuple[date, int
             "interaction__occurred_on",
             "interaction__mode",
             "interaction__summary",
+            "interaction__summary_code",
+            "interaction__summary_values",
             *(f"interaction__kind__name_{language}" for language in LANGUAGE_CODES),
         )
         .order_by("-occurred_on", "-interaction_id")[: size + 1]

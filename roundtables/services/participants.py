@@ -13,6 +13,7 @@ from accounts.models import User
 from stakeholders.choices import Mode
 from stakeholders.models import Contact, InteractionType
 from stakeholders.services.interactions import interaction_delete, interaction_log
+from stakeholders.summaries import in_each_language, system_summary
 
 from ..choices import COMING, INTERACTION_TYPE_FOR_KIND, EventFormat, EventStatus, ParticipantRole, ParticipantStatus
 from ..models import Event, Participant
@@ -134,8 +135,11 @@ def attendance_mark(*, participant: Participant, attended: bool, by: User | None
             occurred_on=day,
             organizations=[participant.organization],
             contacts=[participant.contact],
-            summary=_("Took part in “%(event)s” (%(role)s).")
-            % {"event": event.title, "role": str(participant.get_role_display()).lower()},
+            **system_summary(
+                "event_attended",
+                event={"en": event.title_en, "fr": event.title_fr, "es": event.title_es},
+                role=in_each_language(lambda: str(participant.get_role_display()).lower()),
+            ),
             by=by,
             mode=Mode.ONLINE if event.format == EventFormat.VIRTUAL else Mode.IN_PERSON,
             staff=[by] if by else [],

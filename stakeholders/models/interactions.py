@@ -40,6 +40,11 @@ class Interaction(models.Model):
     )
     pillars = models.ManyToManyField("strategy.Pillar", blank=True, related_name="+", verbose_name=_("pillars"))
     summary = models.TextField(_("summary"))
+    # A summary the app wrote itself (an answered survey, an attended event) is kept as a code and its
+    # values, and shown in the reader's language (``stakeholders.summaries``); ``summary`` then holds it
+    # in English, for search and exports. A person's own words leave the code empty.
+    summary_code = models.CharField(max_length=40, blank=True, default="", db_default="", editable=False)
+    summary_values = models.JSONField(default=dict, db_default={}, blank=True, editable=False)
     outcome = models.TextField(_("outcome"), blank=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -66,6 +71,13 @@ class Interaction(models.Model):
         return reverse("stakeholders:interaction_detail", args=[self.pk])
 
     get_mode_display = choice_display("mode", Mode)
+
+    @property
+    def summary_shown(self) -> str:
+        """The summary in the reader's language."""
+        from ..summaries import summary_text
+
+        return summary_text(self)
 
 
 class InteractionOrganization(models.Model):

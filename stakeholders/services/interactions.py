@@ -40,11 +40,14 @@ def interaction_log(
     pillars=(),
     outcome: str = "",
     followups: Iterable[dict] = (),
+    summary_code: str = "",
+    summary_values: dict | None = None,
 ) -> Interaction:
     """Record an interaction with one or more organizations and move their engagement levels.
 
     ``followups`` are dicts with ``description``, ``owner``, ``due_on`` and ``organization``
-    (defaulting to the first organization).
+    (defaulting to the first organization). A summary the app writes itself comes with its code and
+    values (``stakeholders.summaries.system_summary``), so each reader sees it in their language.
     """
     organizations = list(dict.fromkeys(organizations))
     if not organizations:
@@ -56,6 +59,8 @@ def interaction_log(
         mode=mode,
         unit=unit,
         summary=summary,
+        summary_code=summary_code,
+        summary_values=summary_values or {},
         outcome=outcome,
         created_by=by,
     )

@@ -79,7 +79,7 @@ def timeline_items(interactions: Iterable) -> SafeString:
             f'<a href="{detail_url(interaction.pk)}" class="fw-semibold">{_text(interaction.kind)}</a>'
             f'<span class="small text-body-secondary">{_text(date_format(interaction.occurred_on, "DATE_FORMAT"))}'
             f" · {_text(interaction.get_mode_display())}</span></div>"
-            f'<p class="mb-0 small">{_text(Truncator(interaction.summary).chars(240))}</p></li>'
+            f'<p class="mb-0 small">{_text(Truncator(interaction.summary_shown).chars(240))}</p></li>'
         )
     return mark_safe("\n".join(items))  # noqa: S308 - every value above is escaped
 

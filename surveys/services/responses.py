@@ -13,6 +13,7 @@ from django.utils.translation import ngettext
 from stakeholders.models import InteractionType
 from stakeholders.services.interactions import interaction_log
 from stakeholders.services.interests import organization_add_stated_areas
+from stakeholders.summaries import system_summary
 
 from ..choices import MULTIPLE_KINDS, SCALE_KINDS, TEXT_KINDS, TEXT_LIMITS, InvitationStatus, QuestionKind
 from ..models import Answer, Invitation, Question, Response, Survey
@@ -141,7 +142,11 @@ def _complete(response: Response) -> None:
             occurred_on=timezone.localdate(),
             organizations=[organization],
             contacts=[contact],
-            summary=f"{contact.full_name}: {survey.title_en}",
+            **system_summary(
+                "survey_answered",
+                contact=contact.full_name,
+                survey={"en": survey.title_en, "fr": survey.title_fr, "es": survey.title_es},
+            ),
             by=None,
             mode="online",
             objectives=survey.objectives.all(),
