@@ -26,6 +26,18 @@ def shade(count: int, most: int) -> int:
     return 1 + min(SHADES - 2, (count * (SHADES - 1) - 1) // most)
 
 
+def shade_steps(most: int) -> list[tuple[int, int, int]]:
+    """The map legend: each shading step above 0 that some count up to ``most`` falls in, as (step,
+    smallest count, largest count), the inverse of ``shade``."""
+    steps = []
+    for step in range(1, SHADES):
+        low = -(-((step - 1) * most + 1) // (SHADES - 1))
+        high = step * most // (SHADES - 1)
+        if low <= high:
+            steps.append((step, low, high))
+    return steps
+
+
 def filter_value(value) -> str:
     """A level or potential as the organization list's filter takes it ("none" for not yet)."""
     return "none" if value is None else str(int(value))

@@ -4,11 +4,13 @@ organization's potential is the register's own write (``stakeholders.views.poten
 from urllib.parse import urlencode
 
 from django.contrib.auth.decorators import permission_required
+from django.contrib.humanize.templatetags.humanize import intcomma
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET
 
 from stakeholders.choices import Country, Level
@@ -18,7 +20,16 @@ from stakeholders.models import Organization, Potential
 from strategy.translation import active_language
 
 from .filters import MAPPING_FILTERS, MappingFilter
-from .selectors import LEVELS, POTENTIALS, cell_organizations, filter_value, region_counts, stakeholder_matrix
+from .selectors import (
+    LEVELS,
+    POTENTIALS,
+    cell_organizations,
+    filter_value,
+    region_counts,
+    shade_steps,
+    stakeholder_matrix,
+)
+from .shapes import shape_of_region
 from .tiles import COLUMNS, ROWS
 
 
@@ -171,6 +182,16 @@ def regions(request):
             (level_label(level), count, _list_url(request, region=region.id, level=filter_value(level)))
             for level, count in region.levels
         ]
+    shapes = {
+        shape_of_region(region.country, region.code): {
+            "name": region.name,
+            "label": region_label(region),
+            "total": intcomma(region.total),
+            "shade": region.shade,
+            "url": region.url,
+        }
+        for region in counted
+    }
     countries = [
         (label, [region for region in counted if region.country == code])
         for code, label in Country.choices
@@ -186,8 +207,25 @@ def regions(request):
             "levels": [level_label(level) for level in LEVELS],
             "total": sum(region.total for region in counted),
             "grid": {"columns": COLUMNS, "rows": ROWS},
+            "shapes": shapes,
+            "shade_steps": shade_steps(max((region.total for region in counted), default=0)),
         },
     )
+
+
+def region_label(region) -> str:
+    """A region's accessible name on the map: its name and counts, read aloud as on its tile."""
+    return ngettext(
+        "%(name)s: %(count)s organization; passive %(passive)s, active %(active)s, collaborative %(collaborative)s",
+        "%(name)s: %(count)s organizations; passive %(passive)s, active %(active)s, collaborative %(collaborative)s",
+        region.total,
+    ) % {
+        "name": region.name,
+        "count": intcomma(region.total),
+        "passive": intcomma(region.by_level.get(Level.PASSIVE, 0)),
+        "active": intcomma(region.by_level.get(Level.ACTIVE, 0)),
+        "collaborative": intcomma(region.by_level.get(Level.COLLABORATIVE, 0)),
+    }
 
 
 def _render_page(request, template, context):

@@ -123,11 +123,28 @@ def test_an_officer_reads_the_matrix_rates_an_organization_and_reads_the_map(pag
         )
         expect(page.get_by_role("link", name=moved)).to_have_text("1")
 
-    # The map by province or state: Ontario's tile counts its two organizations and opens them.
+    # The map by province or state: a shape per region, each a link named by its region and counts;
+    # Ontario's counts its two organizations and opens them.
     page.get_by_role("link", name=t("By province or state")).click()
     expect(page.get_by_role("heading", name=t("Engagement by province or state"))).to_be_visible()
+    region_map = page.get_by_role(
+        "group", name=t("Organizations by province, territory or state, on a map of North America")
+    )
+    expect(region_map).to_be_visible()
+    expect(region_map.locator("a path")).to_have_count(Region.objects.count())
+    expect(page.locator("#region-tiles")).to_be_hidden()  # the tiles are the map without JavaScript
     ontario_name = getattr(ontario, f"name_{language}")
-    tile_name = plural(
+    jalisco_name = plural(
+        "%(name)s: %(count)s organization; passive %(passive)s, active %(active)s, collaborative %(collaborative)s",
+        "%(name)s: %(count)s organizations; passive %(passive)s, active %(active)s, collaborative %(collaborative)s",
+        2,
+        name=getattr(jalisco, f"name_{language}"),
+        passive=1,
+        active=0,
+        collaborative=1,
+    )
+    expect(region_map.get_by_role("link", name=jalisco_name)).to_have_count(1)
+    ontario_link = plural(
         "%(name)s: %(count)s organization; passive %(passive)s, active %(active)s, collaborative %(collaborative)s",
         "%(name)s: %(count)s organizations; passive %(passive)s, active %(active)s, collaborative %(collaborative)s",
         2,
@@ -136,10 +153,9 @@ def test_an_officer_reads_the_matrix_rates_an_organization_and_reads_the_map(pag
         active=2,
         collaborative=0,
     )
-    expect(page.get_by_role("link", name=tile_name)).to_contain_text("ON")
     expect(page.get_by_role("table", name=label(Country.CANADA))).to_contain_text(ontario_name)
     assert_accessible(page)
     screenshot(f"mapping-regions-{language}")
-    page.get_by_role("link", name=tile_name).click()
+    region_map.get_by_role("link", name=ontario_link).click()
     expect(page.get_by_role("link", name="Maple Circular Inc.")).to_be_visible()
     expect(page.get_by_role("link", name="Tequila Verde S.A.")).to_have_count(0)

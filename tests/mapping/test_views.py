@@ -113,6 +113,13 @@ def test_the_region_map_counts_by_province_or_state_and_level(client_for, make_u
     listed = client.get(by_code["CA", "ON"].url).content.decode()
     assert listed.count(reverse("stakeholders:organization_list")) >= 1
     assert response.context["total"] == 3
+    # The map's shapes (ids of the vendored GeoJSON) carry the same figures and links.
+    shapes = response.context["shapes"]
+    assert len(shapes) == Region.objects.count()
+    assert shapes["CA.ON"]["url"] == by_code["CA", "ON"].url
+    assert shapes["CA.ON"]["label"].startswith("Ontario: 2 organizations; passive 1, active 1")
+    assert shapes["MX.JA"]["total"] == "1" and shapes["US.TX"]["shade"] == 0
+    assert "vendor/regions/north-america" in response.content.decode()
 
 
 @pytest.mark.parametrize("organizations", [2, 50])
