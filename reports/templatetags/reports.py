@@ -4,6 +4,8 @@ from django import template
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
+from strategy.numbers import format_percent
+
 from ..choices import Measure, Status
 
 register = template.Library()
@@ -22,7 +24,7 @@ def figure(value, measure=Measure.COUNT):
         return _("No data")
     value = Decimal(value)
     if measure == Measure.PERCENT:
-        return f"{number_format(value, 1)} %"
+        return format_percent(value)
     if measure == Measure.MONEY:
         return number_format(value, 2, use_l10n=True, force_grouping=True)
     if value == value.to_integral_value():

@@ -137,7 +137,7 @@ def test_progress_and_status_against_the_target(client_for):
     Target.objects.create(indicator=indicator, year=timezone.localdate().year, value=Decimal(3))
     snapshot_take()
     text = client_for().get("/dashboards/objectives/2.2/").content.decode()
-    assert "100.0 %" in text and "On track" in text
+    assert "100.0%" in text and "On track" in text
 
 
 def test_refresh_starts_one_job_and_shows_its_progress(client_for, django_capture_on_commit_callbacks):
@@ -188,3 +188,15 @@ def test_refresh_without_javascript_goes_back_to_the_page_and_nowhere_else(
 
 def test_viewers_cannot_refresh(client_for):
     assert client_for(Role.VIEWER).post("/dashboards/refresh/").status_code == 403
+
+
+@pytest.mark.parametrize(("language", "shown"), [("fr", "100,0\u00a0%"), ("es", "100.0%")])
+def test_progress_reads_in_the_readers_number_format(client_for, language, shown):
+    committee = held_event(kind="committee")
+    for _ in range(3):
+        attendee(committee)
+    indicator = Indicator.objects.get(code="committee-participations")
+    Target.objects.create(indicator=indicator, year=timezone.localdate().year, value=Decimal(3))
+    snapshot_take()
+    text = client_for(preferred_language=language).get("/dashboards/objectives/2.2/").content.decode()
+    assert shown in text and "100.0 %" not in text
