@@ -67,7 +67,7 @@ def test_a_unit_lead_sets_a_target_and_follows_the_number_to_its_records(page, m
     page.get_by_role("link", name="Show the new figures").click()
     page.get_by_role("link", name="2.1").click()
     row = page.get_by_role("row").filter(has_text="Conferences and workshops attended").first
-    expect(row).to_contain_text("25.0 %")
+    expect(row).to_contain_text("25.0%")
     expect(row.get_by_role("cell").nth(1)).to_have_text("4")  # the target
     # The trend moved: yesterday nothing, today one; the chart's figures are also a table.
     trend = page.locator("#indicator-conferences-attended")
