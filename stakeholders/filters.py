@@ -1,10 +1,11 @@
 """The filters of the register's lists; the same FilterSets serve exports and selectors."""
 
 import copy
+from dataclasses import dataclass
 
 import django_filters as filters
 from django import forms
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 
@@ -274,3 +275,38 @@ class InteractionFilter(FastFilterSet):
     def filter_staff(self, queryset, name, value):
         through = Interaction.staff.through
         return queryset.filter(Exists(through.objects.filter(interaction=OuterRef("pk"), user=value)))
+
+
+@dataclass
+class StrictReading:
+    """How a FilterSet read a query string when nothing may widen the selection: the keys it does not
+    know, whether a value could not be read, and whether any filter narrows the register."""
+
+    unknown: list[str]
+    invalid: bool = False
+    narrows: bool = False
+
+    @property
+    def accepted(self) -> bool:
+        return not self.unknown and not self.invalid and self.narrows
+
+
+def _narrows(value) -> bool:
+    if isinstance(value, QuerySet):  # a multiple choice left empty
+        return value.exists()
+    return value not in (None, "", [], (), {}, False)
+
+
+def read_strictly(filterset: filters.FilterSet, *, ignore=frozenset(), narrowing=None) -> StrictReading:
+    """Read ``filterset``'s data for a page that acts on what it selects (a survey's recipients, a plan's
+    target group): an unknown key or an unreadable value must select nothing, never everything, since
+    a FilterSet ignores keys it does not know and an empty filter matches all. ``narrowing`` names the
+    filters that count as narrowing (all, by default); ``ignore``, the page's own keys."""
+    unknown = sorted(set(filterset.data) - set(filterset.filters) - set(ignore))
+    if unknown:
+        return StrictReading(unknown)
+    if not filterset.is_valid():
+        return StrictReading([], invalid=True)
+    cleaned = filterset.form.cleaned_data
+    names = cleaned if narrowing is None else narrowing
+    return StrictReading([], narrows=any(_narrows(cleaned.get(name)) for name in names))

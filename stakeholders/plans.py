@@ -13,7 +13,7 @@ from django.http import QueryDict
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from .filters import OrganizationFilter
+from .filters import OrganizationFilter, read_strictly
 from .models import EngagementPlan, FollowUp, InteractionOrganization, Organization, TargetGroup
 
 # Keys of the list page itself: how it is shown, not which organizations it finds.
@@ -45,15 +45,15 @@ def read_target_filter(query: str) -> GroupSelection:
     data = target_group_query(query)
     filterset = OrganizationFilter(data, queryset=Organization.objects.all())
     none = Organization.objects.none()
-    unknown = sorted(set(data) - set(filterset.filters))
-    if unknown:
+    reading = read_strictly(filterset)
+    if reading.unknown:
         problem = _("The organization list does not know the filter “%(names)s”, so this group selects no "
-                    "organization.") % {"names": "”, “".join(unknown)}  # fmt: skip
+                    "organization.") % {"names": "”, “".join(reading.unknown)}  # fmt: skip
         return GroupSelection(none, problem)
-    if not filterset.is_valid():
+    if reading.invalid:
         return GroupSelection(none, _("A filter holds a value the organization list cannot read, so this group "
                                       "selects no organization."))  # fmt: skip
-    if not any(value not in (None, "", [], False) for value in filterset.form.cleaned_data.values()):
+    if not reading.narrows:
         return GroupSelection(none, _("The filter does not narrow the register, so this group selects no "
                                       "organization."))  # fmt: skip
     return GroupSelection(filterset.qs)

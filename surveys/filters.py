@@ -13,7 +13,7 @@ from django.http import QueryDict
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from stakeholders.filters import ContactFilter
+from stakeholders.filters import ContactFilter, read_strictly
 from stakeholders.models import Contact, Organization
 
 # The filters that narrow the selection; ``sort`` and ``reachable`` (every recipient is reachable anyway) do not.
@@ -57,16 +57,15 @@ def recipient_selection(data: QueryDict, *, request=None) -> RecipientSelection:
     every value is valid, and at least one filter narrows the register."""
     filterset = RecipientFilter(data, queryset=Contact.objects.select_related("organization"), request=request)
     nobody = Contact.objects.none()
-    unknown = sorted(set(data) - set(filterset.filters) - PAGE_KEYS)
-    if unknown:
+    reading = read_strictly(filterset, ignore=PAGE_KEYS, narrowing=NARROWING)
+    if reading.unknown:
         problem = _("This page does not know the filter “%(names)s”, so no contact is selected. Clear the filters "
-                    "and choose the recipients again.") % {"names": "”, “".join(unknown)}  # fmt: skip
+                    "and choose the recipients again.") % {"names": "”, “".join(reading.unknown)}  # fmt: skip
         return RecipientSelection(filterset, nobody, chosen=False, problem=problem)
-    if not filterset.is_valid():
+    if reading.invalid:
         problem = _("A filter holds a value this page cannot read, so no contact is selected. Correct it or clear "
                     "the filters.")  # fmt: skip
         return RecipientSelection(filterset, nobody, chosen=False, problem=problem)
-    cleaned = filterset.form.cleaned_data
-    if not any(cleaned.get(name) for name in NARROWING):
+    if not reading.narrows:
         return RecipientSelection(filterset, nobody, chosen=False)
     return RecipientSelection(filterset, filterset.qs, chosen=True)

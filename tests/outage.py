@@ -2,6 +2,7 @@
 Celery app pointed at it, so what the app does while Redis is down is tried against a real server
 (never against the shared one other tests and workers use)."""
 
+import os
 import shutil
 import socket
 import subprocess
@@ -55,6 +56,20 @@ def private_redis():
     server.start()
     yield server
     server.stop()
+
+
+def worker_environment(broker_url: str) -> dict[str, str]:
+    """The environment of a ``celery worker`` process of a test's own: the test database (PostgreSQL, which
+    another process can reach) and the given broker."""
+    from django.db import connection
+
+    database = connection.settings_dict
+    host, port = database["HOST"] or "127.0.0.1", database["PORT"] or 5432
+    return {
+        **os.environ,
+        "DATABASE_URL": f"postgres://{database['USER']}@{host}:{port}/{database['NAME']}",
+        "REDIS_URL": broker_url,
+    }
 
 
 @contextmanager

@@ -2,7 +2,6 @@
 public links keep answering with a per-process rate limit, and pages that start jobs say that jobs are
 unavailable instead of failing. And the rate limit counts per client behind our proxies."""
 
-import os
 import secrets
 import subprocess
 import sys
@@ -22,7 +21,7 @@ from django.utils import timezone
 from accounts.choices import Role
 from cec_engage.settings import redis_cache
 from strategy.client_address import client_address
-from tests.outage import broker_at
+from tests.outage import broker_at, worker_environment
 
 ROOT = Path(__file__).resolve().parent.parent
 UNAVAILABLE = "Background jobs are unavailable right now, so nothing was started. Try again in a few minutes."
@@ -42,13 +41,7 @@ def test_a_worker_waits_for_redis_to_come_back_then_runs_jobs_again(private_redi
         pytest.skip("a worker of its own needs a database other processes can reach: PostgreSQL")
     from accounts.tasks import purge_expired_sessions
 
-    database = connection.settings_dict
-    env = {
-        **os.environ,
-        "DATABASE_URL": f"postgres://{database['USER']}@{database['HOST'] or '127.0.0.1'}:{database['PORT'] or 5432}"
-        f"/{database['NAME']}",
-        "REDIS_URL": private_redis.url,
-    }
+    env = worker_environment(private_redis.url)
     command = [sys.executable, "-m", "celery", "-A", "cec_engage", "worker", "--pool=solo", "--loglevel=WARNING"]
     command += ["--without-mingle", "--without-gossip"]
     private_redis.stop()  # the worker starts while Redis is down, as after a reboot in the wrong order

@@ -17,7 +17,7 @@ from django.db import connection
 
 from stakeholders.models import Contact, ImportBatch, Organization
 from stakeholders.services.imports import import_start, import_undo_start, import_upload
-from tests.outage import broker_at
+from tests.outage import broker_at, worker_environment
 
 pytestmark = [pytest.mark.worker, pytest.mark.django_db(transaction=True)]
 
@@ -40,15 +40,7 @@ class Worker:
     """``celery worker`` with one pool process, on the test's database and the given broker."""
 
     def __init__(self, broker_url: str):
-        database = connection.settings_dict
-        self.env = {
-            **os.environ,
-            "DATABASE_URL": (
-                f"postgres://{database['USER']}@{database['HOST'] or '127.0.0.1'}:{database['PORT'] or 5432}"
-                f"/{database['NAME']}"
-            ),
-            "REDIS_URL": broker_url,
-        }
+        self.env = worker_environment(broker_url)
         self.process: subprocess.Popen | None = None
 
     def start(self) -> None:
